@@ -1,0 +1,56 @@
+/**
+ * Every failure the user can see has a code and a sentence. The code is stable (tests and the
+ * popup key on it); the message is what the button and `export-error` show.
+ */
+export type CrmErrorCode =
+  | 'session-expired'
+  | 'layout-not-recognised'
+  | 'incomplete-read'
+  | 'api-key-rejected'
+  | 'api-not-configured'
+  | 'rate-limited'
+  | 'malformed-response'
+  | 'network'
+  | 'pager-never-ends'
+  | 'not-a-crm-page';
+
+const MESSAGES: Record<CrmErrorCode, string> = {
+  'session-expired': 'session expired: log in to AlfaCRM again',
+  'layout-not-recognised': 'layout not recognised',
+  'incomplete-read': 'incomplete read',
+  'api-key-rejected': 'API key rejected',
+  'api-not-configured': 'API not configured',
+  'rate-limited': 'rate limited beyond retries',
+  'malformed-response': 'malformed response',
+  network: 'network error',
+  'pager-never-ends': 'pager never ends',
+  'not-a-crm-page': 'not an AlfaCRM leads or clients page',
+};
+
+export class CrmError extends Error {
+  readonly code: CrmErrorCode;
+  /** Response shape without personal data, for the diagnostics download. */
+  readonly diagnostics?: unknown;
+
+  constructor(code: CrmErrorCode, detail?: string, diagnostics?: unknown) {
+    super(detail ? `${MESSAGES[code]} (${detail})` : MESSAGES[code]);
+    this.name = 'CrmError';
+    this.code = code;
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function isCrmError(e: unknown): e is CrmError {
+  return e instanceof CrmError;
+}
+
+/** Plain-object form for messages between contexts (class instances do not survive). */
+export interface ErrorInfo {
+  code: CrmErrorCode | 'unknown';
+  message: string;
+}
+
+export function toErrorInfo(e: unknown): ErrorInfo {
+  if (isCrmError(e)) return { code: e.code, message: e.message };
+  return { code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+}
