@@ -1,14 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** AlfaCRM hosts the extension works on out of the box (see shared/extension-interface.md). */
-export const CRM_MATCHES = [
-  'https://*.s20.online/*',
-  'https://*.alfacrm.pro/*',
-  'https://*.alfacrm.com/*',
-];
-/** Added only by `npm run build:e2e`, so tests can drive the simulator on loopback. */
-const E2E_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+import { CRM_MATCHES, E2E_MATCHES } from './utils/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -28,6 +21,9 @@ export default defineConfig({
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...E2E_MATCHES];
+      }
+      for (const res of manifest.web_accessible_resources ?? []) {
+        if (typeof res !== 'string' && 'matches' in res) res.matches = [...(res.matches ?? []), ...E2E_MATCHES];
       }
     },
   },

@@ -40,6 +40,13 @@ export class CrmError extends Error {
   }
 }
 
+/** Rebuilds an error that crossed a message boundary, keeping its code and words. */
+export function fromErrorInfo(info: ErrorInfo): CrmError {
+  const e = new CrmError(info.code === 'unknown' ? 'malformed-response' : info.code);
+  e.message = info.message;
+  return e;
+}
+
 export function isCrmError(e: unknown): e is CrmError {
   return e instanceof CrmError;
 }

@@ -16,6 +16,8 @@ export interface UiCard {
   rejectReason?: string;
   /** Archive date as the page prints it, when shown. */
   archivedAt?: string;
+  /** When the record was added, as a grid prints it («Додано»/«Добавлен», `DD.MM.YYYY`), when shown. */
+  createdAt?: string;
   /** Other labelled values (grid columns by header label). */
   extra?: Record<string, string>;
 }

@@ -1,0 +1,62 @@
+/** The «Export archive» button with its progress and error lines, mounted in the CRM page. */
+import { useState } from 'preact/hooks';
+import { isCrmError, toErrorInfo } from '@/utils/errors';
+import type { ExportResult } from '@/utils/messaging';
+import type { ExportUiState } from '@/utils/run-export';
+import { t } from '@/utils/i18n';
+
+interface Props {
+  run: (onState: (s: ExportUiState) => void) => Promise<ExportResult>;
+  diagnostics: (shape: unknown) => void;
+}
+
+type View =
+  | { kind: 'idle' }
+  | { kind: 'running'; state: ExportUiState }
+  | { kind: 'done'; result: ExportResult }
+  | { kind: 'failed'; message: string; shape?: unknown };
+
+export function ExportPanel({ run, diagnostics }: Props) {
+  const [view, setView] = useState<View>({ kind: 'idle' });
+  const busy = view.kind === 'running';
+
+  const start = async () => {
+    setView({ kind: 'running', state: { phase: t('starting'), done: 0, total: 0 } });
+    try {
+      const result = await run((state) => setView({ kind: 'running', state }));
+      setView({ kind: 'done', result });
+    } catch (e) {
+      setView({ kind: 'failed', message: toErrorInfo(e).message, shape: isCrmError(e) ? e.diagnostics : undefined });
+    }
+  };
+
+  return (
+    <div class="cae-panel">
+      <button data-testid="export-archive" class="cae-button" disabled={busy} onClick={start}>
+        {t('exportArchive')}
+      </button>
+      {view.kind === 'running' && (
+        <span data-testid="export-progress" class="cae-progress">
+          {view.state.phase}
+          {view.state.total > 0 ? `: ${view.state.done} / ${view.state.total}` : '…'}
+        </span>
+      )}
+      {view.kind === 'done' && (
+        <span data-testid="export-done" class="cae-done">
+          {t('saved', [view.result.fileName, String(view.result.rows)])}
+          {view.result.apiNote ? ` — ${view.result.apiNote}` : ''}
+        </span>
+      )}
+      {view.kind === 'failed' && (
+        <span data-testid="export-error" class="cae-error" role="alert">
+          {view.message}
+          {view.shape !== undefined && (
+            <button data-testid="export-diagnostics" class="cae-link" onClick={() => diagnostics(view.shape)}>
+              {t('downloadDiagnostics')}
+            </button>
+          )}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The API side of an export: dictionaries, then every record of the target's scope, written to
+ * the store page by page. Archived rows are only those fetched with `removed=2`.
+ */
+import { AlfaApiClient } from '@/utils/alfacrm/api-client';
+import { dictPage } from '@/utils/alfacrm/api-schemas';
+import { DICT_NAMES, fetchAllCustomers, fetchDictionary, type CustomerFilter } from '@/utils/alfacrm/api-sync';
+import { db, markLeftArchive, putApiRecords, type RecordRow } from '@/utils/db';
+import { CrmError } from '@/utils/errors';
+import type { ExportTarget } from '@/utils/messaging';
+import { apiKeyItem, apiTokenItem, loadSettings, originOf } from '@/utils/settings';
+
+export interface ApiPartProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export type ApiPartResult = { used: true; records: number } | { used: false; note: string };
+
+/** A client for `origin` when the options hold credentials for that account, else why not. */
+export async function clientFor(origin: string): Promise<AlfaApiClient | string> {
+  const settings = await loadSettings();
+  const apiKey = await apiKeyItem.getValue();
+  if (!settings.apiEmail || !apiKey) return 'no API key in the options: the file holds what the CRM page shows';
+  const configured = settings.crmUrl ? originOf(settings.crmUrl) : origin;
+  if (configured !== origin) return `the API key in the options is for ${configured}, not ${origin}`;
+  return new AlfaApiClient(
+    { origin, email: settings.apiEmail, apiKey },
+    {
+      tokenCache: {
+        get: async () => {
+          const t = await apiTokenItem.getValue();
+          return t?.origin === origin ? t.token : null;
+        },
+        set: (token) => apiTokenItem.setValue(token ? { origin, token } : null),
+      },
+    },
+  );
+}
+
+function passes(scope: ExportTarget['scope']): { filter: CustomerFilter; archived: boolean }[] {
+  if (scope === 'archived-leads') return [{ filter: { removed: 2, is_study: 0 }, archived: true }];
+  if (scope === 'archived-customers') return [{ filter: { removed: 2, is_study: 1 }, archived: true }];
+  return [
+    { filter: { removed: 0, is_study: 2 }, archived: false },
+    { filter: { removed: 2, is_study: 2 }, archived: true },
+  ];
+}
+
+function inScope(scope: ExportTarget['scope']) {
+  return (row: RecordRow) => {
+    const isStudy = row.api?.record.is_study;
+    if (scope === 'archived-leads') return isStudy === 0;
+    if (scope === 'archived-customers') return isStudy === 1;
+    return true;
+  };
+}
+
+export async function runApiPart(
+  target: ExportTarget,
+  onProgress: (p: ApiPartProgress) => void,
+): Promise<ApiPartResult> {
+  const client = await clientFor(target.origin);
+  if (typeof client === 'string') return { used: false, note: client };
+  const { origin, branch } = target;
+
+  onProgress({ phase: 'API dictionaries', done: 0, total: DICT_NAMES.length });
+  for (const [i, name] of DICT_NAMES.entries()) {
+    const items = await fetchDictionary(client, branch, name);
+    await db.dicts.put({ origin, name, items, fetchedAt: new Date().toISOString() });
+    onProgress({ phase: 'API dictionaries', done: i + 1, total: DICT_NAMES.length });
+  }
+
+  let records = 0;
+  for (const pass of passes(target.scope)) {
+    const phase = pass.archived ? 'API archived records' : 'API active records';
+    const fetchedAt = new Date().toISOString();
+    const { ids } = await fetchAllCustomers(client, branch, pass.filter, async (page) => {
+      await putApiRecords(db, origin, page.items, pass.archived, fetchedAt);
+      onProgress({ phase, done: page.done, total: page.total });
+    });
+    records += ids.size;
+    // removed=2 lists every archived record: stored ones it no longer lists were restored.
+    if (pass.archived) await markLeftArchive(db, origin, branch, 'api', inScope(target.scope), ids);
+  }
+  return { used: true, records };
+}
+
+export async function checkConnection(): Promise<{ branches: number }> {
+  const settings = await loadSettings();
+  const origin = originOf(settings.crmUrl);
+  if (!origin) throw new CrmError('api-not-configured', 'set the CRM address');
+  const client = await clientFor(origin);
+  if (typeof client === 'string') throw new CrmError('api-not-configured', client);
+  const res = await client.post('/v2api/branch/index', { page: 0 }, dictPage);
+  return { branches: res.total };
+}

@@ -1,0 +1,60 @@
+/** Message handlers of the background: validate, call the job, answer with an Outcome. */
+import type { Runtime } from 'webextension-polyfill';
+import { CrmError, toErrorInfo } from '@/utils/errors';
+import { exportTargetSchema, uiBatchSchema, uiReadSummarySchema } from '@/utils/message-schemas';
+import { onMessage, type Outcome } from '@/utils/messaging';
+import { originOf } from '@/utils/settings';
+import { checkConnection } from './api-part';
+import { abortExport, beginExport, finishExport, storeUiBatch } from './export-job';
+import { currentStatus } from './status';
+
+async function outcome<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    return { ok: false, error: toErrorInfo(e) };
+  }
+}
+
+/** The tab a content-script message came from, checked against the origin it claims. */
+function senderTab(sender: chrome.runtime.MessageSender | Runtime.MessageSender, origin?: string): number {
+  const tabId = sender.tab?.id;
+  const tabOrigin = originOf(sender.tab?.url ?? sender.url ?? '');
+  if (tabId == null || !tabOrigin) throw new CrmError('malformed-response', 'message not from a tab');
+  if (origin && origin !== tabOrigin) throw new CrmError('malformed-response', 'message for another origin');
+  return tabId;
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (!r.success) throw new CrmError('malformed-response', 'invalid message');
+  return r.data;
+}
+
+export function registerHandlers(): void {
+  onMessage('exportBegin', ({ data, sender }) =>
+    outcome(() => {
+      const target = parse(exportTargetSchema, data);
+      return { jobId: beginExport(target, senderTab(sender, target.origin)) };
+    }),
+  );
+  onMessage('exportUiBatch', ({ data, sender }) =>
+    outcome(async () => {
+      const batch = parse(uiBatchSchema, data);
+      return { stored: await storeUiBatch(batch, senderTab(sender, batch.origin)) };
+    }),
+  );
+  onMessage('exportFinish', ({ data, sender }) =>
+    outcome(() => finishExport(parse(uiReadSummarySchema, data), senderTab(sender))),
+  );
+  onMessage('exportAbort', ({ data, sender }) => {
+    abortExport(String(data?.jobId ?? ''), senderTab(sender));
+  });
+  onMessage('checkConnection', ({ sender }) =>
+    outcome(() => {
+      if (sender.tab) throw new CrmError('malformed-response', 'not from a tab');
+      return checkConnection();
+    }),
+  );
+  onMessage('getStatus', () => currentStatus());
+}

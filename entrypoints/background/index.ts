@@ -1,0 +1,8 @@
+import { registerHandlers } from './handlers';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    registerHandlers();
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * Content script on AlfaCRM pages: mounts «Export archive» on the leads and clients pages and
+ * keeps it there through the page's own navigation. Elsewhere it does nothing.
+ */
+import { render } from 'preact';
+import { ExportPanel } from '@/components/ExportPanel';
+import { pageKind } from '@/utils/alfacrm/page-kind';
+import { CRM_MATCHES } from '@/utils/hosts';
+import { runExport } from '@/utils/run-export';
+import { downloadJson } from '@/utils/download-json';
+import './style.css';
+
+export default defineContentScript({
+  matches: CRM_MATCHES,
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
+
+    const sync = async () => {
+      const wanted = pageKind(location.href) !== 'other';
+      if (wanted && !ui) {
+        ui = await createShadowRootUi(ctx, {
+          name: 'crm-archive-export',
+          position: 'inline',
+          anchor: () => document.querySelector('ul.nav-tabs') ?? document.body.firstElementChild,
+          append: 'after',
+          onMount: (container) => {
+            render(
+              <ExportPanel
+                run={(onState) => runExport(location.href, onState)}
+                diagnostics={(shape) => downloadJson(shape, 'alfacrm-diagnostics.json')}
+              />,
+              container,
+            );
+          },
+          onRemove: (container) => container && render(null, container),
+        });
+        ui.mount();
+      } else if (!wanted && ui) {
+        ui.remove();
+        ui = null;
+      }
+    };
+
+    await sync();
+    ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
+  },
+});

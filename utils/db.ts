@@ -1,0 +1,102 @@
+/**
+ * The store: IndexedDB of the extension's origin (background, offscreen, popup). Content
+ * scripts never open it: the page's origin would own that database.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ApiFacts, ApiRecord, StoredRecord, UiFacts } from './types';
+
+export interface RecordRow extends StoredRecord {
+  /** Branches the record belongs to (API branch_ids ∪ the UI branch), indexed multi-entry. */
+  branches: number[];
+}
+
+export interface DictRow {
+  origin: string;
+  name: 'leadReject' | 'customerReject' | 'leadStatus' | 'leadSource';
+  items: { id: number; name: string }[];
+  fetchedAt: string;
+}
+
+export class ExportDb extends Dexie {
+  records!: Table<RecordRow, [string, number]>;
+  dicts!: Table<DictRow, [string, string]>;
+
+  constructor(name = 'crm-archive-export') {
+    super(name);
+    this.version(1).stores({
+      records: '[host+id], host, *branches',
+      dicts: '[origin+name]',
+    });
+  }
+}
+
+export const db = new ExportDb();
+
+function branchesOf(api?: ApiFacts, ui?: UiFacts): number[] {
+  const set = new Set<number>();
+  const ids = api?.record.branch_ids;
+  if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'number') set.add(b);
+  if (ui) set.add(ui.branch);
+  return [...set];
+}
+
+/** Writes API facts, keeping whatever UI facts are stored for the same records. */
+export async function putApiRecords(
+  store: ExportDb,
+  host: string,
+  records: ApiRecord[],
+  archived: boolean,
+  fetchedAt: string,
+): Promise<void> {
+  await store.transaction('rw', store.records, async () => {
+    const keys = records.map((r) => [host, r.id] as [string, number]);
+    const existing = await store.records.bulkGet(keys);
+    const rows = records.map((record, i) => {
+      const api: ApiFacts = { record, archived, fetchedAt };
+      const ui = existing[i]?.ui;
+      return { host, id: record.id, api, ui, branches: branchesOf(api, ui) };
+    });
+    await store.records.bulkPut(rows);
+  });
+}
+
+/** Writes UI facts, keeping whatever API facts are stored for the same records. */
+export async function putUiFacts(store: ExportDb, host: string, facts: UiFacts[]): Promise<void> {
+  await store.transaction('rw', store.records, async () => {
+    const keys = facts.map((f) => [host, f.card.id] as [string, number]);
+    const existing = await store.records.bulkGet(keys);
+    const rows = facts.map((ui, i) => {
+      const api = existing[i]?.api;
+      return { host, id: ui.card.id, api, ui, branches: branchesOf(api, ui) };
+    });
+    await store.records.bulkPut(rows);
+  });
+}
+
+/**
+ * After a complete read of one archive (UI or API), records still marked archived there but not
+ * seen have left the archive. Only called after a read that was checked complete.
+ */
+export async function markLeftArchive(
+  store: ExportDb,
+  host: string,
+  branch: number,
+  side: 'ui' | 'api',
+  isInScope: (row: RecordRow) => boolean,
+  seen: Set<number>,
+): Promise<number> {
+  return store.transaction('rw', store.records, async () => {
+    const rows = await store.records.where('branches').equals(branch).toArray();
+    const stale = rows.filter(
+      (r) => r.host === host && !seen.has(r.id) && r[side]?.archived === true && isInScope(r),
+    );
+    for (const r of stale) r[side] = { ...r[side]!, archived: false } as never;
+    await store.records.bulkPut(stale);
+    return stale.length;
+  });
+}
+
+export async function recordsOf(store: ExportDb, host: string, branch: number): Promise<RecordRow[]> {
+  const rows = await store.records.where('branches').equals(branch).toArray();
+  return rows.filter((r) => r.host === host);
+}
