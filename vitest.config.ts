@@ -1,6 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Vitest 5's reporter uses Map.groupBy, which node 20 lacks; this machine runs node 20.
+if (!('groupBy' in Map)) {
+  Object.defineProperty(Map, 'groupBy', {
+    value<K, V>(items: Iterable<V>, key: (item: V, i: number) => K): Map<K, V[]> {
+      const out = new Map<K, V[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        out.set(k, [...(out.get(k) ?? []), item]);
+      }
+      return out;
+    },
+  });
+}
+
 export default defineConfig({
   test: {
     projects: [

@@ -1,0 +1,73 @@
+/**
+ * The CSV writer: UTF-8 with BOM, CRLF, `;` or `,`, formula neutralisation, never a `sep=` line.
+ * Pure: returns the file's text; the caller turns it into a download.
+ */
+import * as PapaNs from 'papaparse';
+import { headerRow, type HeaderLanguage } from './csv-headers';
+import type { MergedRow } from './merge';
+
+// papaparse is a UMD/CommonJS module: depending on the bundler or loader its API is the
+// namespace itself or its `default`. Works with and without esModuleInterop.
+const Papa: typeof PapaNs = (PapaNs as unknown as { default?: typeof PapaNs }).default ?? PapaNs;
+
+export interface CsvOptions {
+  delimiter: ';' | ',';
+  /** Prefix cells starting with = + - @ tab or CR with `'` (for Excel). */
+  escapeFormulae: boolean;
+  headerLanguage: HeaderLanguage;
+}
+
+export const BOM = '\uFEFF';
+export const CRLF = '\r\n';
+
+/**
+ * Cells Excel/LibreOffice would read as a formula. Anchored at the start only: PapaParse's own
+ * pattern (`/^[=+\-@\t\r].*$/`) fails on multi-line cells because `.` does not match a line break.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The full file text (BOM included). Rows are written in the given column order. */
+export function toCsv(columns: string[], rows: MergedRow[], opts: CsvOptions): string {
+  const base = { delimiter: opts.delimiter, newline: CRLF, quoteChar: '"', header: false } as const;
+  // Header cells are our own keys or labels: never escaped.
+  const header = Papa.unparse([headerRow(columns, opts.headerLanguage)], { ...base, escapeFormulae: false });
+  if (rows.length === 0) return BOM + header;
+  const data = rows.map((row) => columns.map((c) => row[c] ?? ''));
+  const body = Papa.unparse(data, { ...base, escapeFormulae: opts.escapeFormulae ? FORMULA_START : false });
+  return BOM + header + CRLF + body;
+}
+
+/** `;` when the locale writes decimals with a comma (uk, ru, de …), else `,`. */
+export function defaultDelimiter(locale: string): ';' | ',' {
+  try {
+    const parts = new Intl.NumberFormat(locale).formatToParts(1.5);
+    const decimal = parts.find((p) => p.type === 'decimal')?.value;
+    return decimal === ',' ? ';' : ',';
+  } catch {
+    return ',';
+  }
+}
+
+const NOT_FILE_SAFE = new RegExp('[^\\p{L}\\p{N}._-]', 'gu');
+
+/** A host as a file-name part: letters, digits, '.', '-'; the port's ':' becomes '_'. */
+export function sanitizeHost(host: string): string {
+  let h = host.trim().toLowerCase();
+  h = h.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''); // a whole URL was passed
+  h = h.split(/[/?#]/)[0];
+  h = h.replace(/^.*@/, ''); // userinfo
+  h = h.replace(/:/g, '_');
+  h = h.replace(NOT_FILE_SAFE, '');
+  h = h.replace(/^[.]+|[.]+$/g, '');
+  return h === '' ? 'unknown-host' : h;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `alfacrm-archive-{host}-b{branch}-{YYYY-MM-DD}.csv` / `alfacrm-leads-…` (local date). */
+export function csvFileName(kind: 'archive' | 'leads', host: string, branch: number, date: Date): string {
+  const ymd = `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+  return `alfacrm-${kind}-${sanitizeHost(host)}-b${branch}-${ymd}.csv`;
+}
