@@ -43,6 +43,8 @@ export default defineContentScript({
     };
 
     await sync();
+    // Readable only from this isolated world (tests reach it through CDP); the page cannot.
+    (globalThis as { __crmArchiveExport?: () => string }).__crmArchiveExport = () => (ui ? 'mounted' : 'idle');
     ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
   },
 });

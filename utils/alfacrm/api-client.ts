@@ -40,6 +40,8 @@ class RetryableError extends Error {
 export class AlfaApiClient {
   readonly queue: PQueue;
   private token: string | null = null;
+  /** Until when a 429's Retry-After holds every request back (epoch ms). */
+  private blockedUntil = 0;
   private login: Promise<string> | null = null;
   private readonly fetchImpl: typeof fetch;
   private readonly retries: number;
@@ -93,6 +95,9 @@ export class AlfaApiClient {
   }
 
   private async send(path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
+    for (let now = Date.now(); now < this.blockedUntil; now = Date.now()) {
+      await new Promise((r) => setTimeout(r, this.blockedUntil - now));
+    }
     this.opts.onRequest?.(path);
     let res: Response;
     try {
@@ -107,10 +112,8 @@ export class AlfaApiClient {
     }
     if (res.status === 429) {
       const wait = retryAfterMs(res.headers.get('Retry-After'));
-      // The limit is per account: hold the whole queue, not only this request.
-      this.queue.pause();
-      await new Promise((r) => setTimeout(r, wait));
-      this.queue.start();
+      // The limit is per account: no request of this client goes out before Retry-After ends.
+      this.blockedUntil = Math.max(this.blockedUntil, Date.now() + wait);
       this.opts.onRateLimited?.(wait);
       throw new RetryableError(`429 on ${path}`, true);
     }

@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
+
+const STATE = 'globalThis.__crmArchiveExport?.() ?? "not-ready"';
+
+describe('content script', () => {
+  let sim: Simulator;
+  let b: Browser;
+  let other: Server;
+  let otherUrl: string;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ dataset: 'small' });
+    b = await launchBrowser();
+    // A second site on another loopback address, outside the extension's matches.
+    const page = readFileSync(new URL('../fixtures/alfacrm-real/lead-board-page.html', import.meta.url), 'utf8');
+    other = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page));
+    await new Promise<void>((r) => other.listen(0, '127.0.0.2', r));
+    otherUrl = `http://127.0.0.2:${(other.address() as { port: number }).port}/company/1/lead/index`;
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await sim?.close();
+    other?.close();
+  });
+
+  it('mounts «Export archive» on the leads board and its archive tab', async () => {
+    const page = await b.ctx.newPage();
+    await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword);
+    const button = page.getByTestId('export-archive');
+    await expect.poll(() => button.textContent()).toBe('Export archive');
+    expect(await inContentScriptWorld(page, STATE)).toBe('mounted');
+
+    await page.goto(`${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`);
+    await expect.poll(() => button.count()).toBe(1);
+    await page.close();
+  });
+
+  it('stays idle on CRM pages that are not leads or clients', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(`${sim.url}/company/1/dashboard/index`);
+    await expect.poll(() => inContentScriptWorld(page, STATE)).toBe('idle');
+    expect(await page.getByTestId('export-archive').count()).toBe(0);
+    await page.close();
+  });
+
+  it('is absent from sites outside its matches', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(otherUrl);
+    await page.waitForLoadState('load');
+    expect(await inContentScriptWorld(page, STATE)).toBe('absent');
+    expect(await page.getByTestId('export-archive').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * End-to-end harness: Debian's Chromium, driven by playwright-core, with the built e2e
+ * extension loaded; downloads land under their real names in a temporary folder.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Browser {
+  ctx: BrowserContext;
+  extensionId: string;
+  worker: () => Promise<Worker>;
+  downloadsDir: string;
+  userDataDir: string;
+  close: () => Promise<void>;
+}
+
+export async function launchBrowser(opts: { userDataDir?: string; downloadsDir?: string; locale?: string } = {}): Promise<Browser> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no e2e build in ${EXTENSION_DIR}: run \`npm run build:e2e\``);
+  }
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'cae-profile-'));
+  const downloadsDir = opts.downloadsDir ?? mkdtempSync(path.join(tmpdir(), 'cae-downloads-'));
+  // Downloads started by the extension are renamed to GUIDs by Playwright unless Chromium's own
+  // download settings are in force (toolchain notes).
+  mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+  writeFileSync(
+    path.join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
+  );
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: opts.locale ?? 'en-US',
+    acceptDownloads: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  const browserSession = await ctx.browser()?.newBrowserCDPSession();
+  await browserSession?.send('Browser.setDownloadBehavior', { behavior: 'default' });
+
+  const worker = async () => ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    ctx,
+    extensionId,
+    worker,
+    downloadsDir,
+    userDataDir,
+    close: () => ctx.close(),
+  };
+}
+
+export function extensionPage(b: Browser, page: 'popup.html' | 'options.html'): string {
+  return `chrome-extension://${b.extensionId}/${page}`;
+}
+
+/** Logs into the simulated CRM through its login form, as a person would. */
+export async function loginToCrm(page: Page, baseUrl: string, user: string, password: string, backUrl = '/company/1/lead/index'): Promise<void> {
+  await page.goto(`${baseUrl}/login?backUrl=${encodeURIComponent(backUrl)}`);
+  await page.fill('input[name="LoginForm[username]"]', user);
+  await page.fill('input[name="LoginForm[password]"]', password);
+  await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/company/')), page.click('#login-form [type="submit"]')]);
+}
+
+/** Fills and saves the options page; returns the text of `settings-status` once it settles. */
+export async function configureApi(b: Browser, crmUrl: string, email: string, apiKey: string): Promise<string> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'options.html'));
+  await page.getByTestId('crm-url').fill(crmUrl);
+  await page.getByTestId('api-email').fill(email);
+  await page.getByTestId('api-key').fill(apiKey);
+  await page.getByTestId('save-settings').click();
+  const status = page.getByTestId('settings-status');
+  await status.filter({ hasNotText: /checking|^$/ }).waitFor();
+  const text = (await status.textContent()) ?? '';
+  await page.close();
+  return text;
+}
+
+export function listDownloads(dir: string): string[] {
+  return readdirSync(dir).filter((f) => !f.endsWith('.crdownload'));
+}
+
+/**
+ * Evaluates `expression` in the extension's content-script world of `page` (an isolated world
+ * the page cannot see), or returns `absent` when no content script runs there.
+ */
+export async function inContentScriptWorld(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; name: string; type?: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const aux = e.context.auxData as { type?: string } | undefined;
+    worlds.push({ id: e.context.id, name: e.context.name, type: aux?.type });
+  });
+  await cdp.send('Runtime.enable'); // replays the contexts that already exist
+  await cdp.send('Runtime.disable');
+  const world = worlds.find((w) => w.type === 'isolated' && w.name === 'CRM Archive Export');
+  if (!world) {
+    await cdp.detach();
+    return 'absent';
+  }
+  const res = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true });
+  await cdp.detach();
+  return res.result.value;
+}
