@@ -55,7 +55,7 @@ export function parseBoardPage(doc: Document, pageUrl: string): BoardPage {
   }
 
   const branch =
-    branchFromPath(pageUrl) ?? (columns.length ? branchFromPath(columns[0].url) : null);
+    branchFromPath(pageUrl) ?? (columns[0] ? branchFromPath(columns[0].url) : null);
   if (columns.length === 0 || branch === null) {
     throw new CrmError(
       'layout-not-recognised',
@@ -189,8 +189,9 @@ function readCards(root: Document | Element): UiCard[] {
 
 function lastPagerUrl(root: Document | Element): string | null {
   const pagers = root.querySelectorAll('li.crm-scroll-pager[data-url], .crm-scroll-pager[data-url]');
-  if (pagers.length === 0) return null;
-  const url = (pagers[pagers.length - 1].getAttribute('data-url') ?? '').trim();
+  const last = pagers[pagers.length - 1];
+  if (!last) return null;
+  const url = (last.getAttribute('data-url') ?? '').trim();
   return url || null;
 }
 
@@ -214,31 +215,31 @@ function idParam(url: string): number | null {
 type CardField = 'subjects' | 'leadSource' | 'manager' | 'rejectReason' | 'archivedAt';
 
 /** `title` attributes of a card's labelled blocks (uk, ru, en), normalised by `labelKey`. */
-const CARD_TITLES = new Map<string, CardField>(Object.entries({
-  'предмети': 'subjects',
-  'предметы': 'subjects',
-  subjects: 'subjects',
-  'джерело': 'leadSource',
-  'источник': 'leadSource',
-  source: 'leadSource',
-  'lead source': 'leadSource',
-  'відповідальний менеджер': 'manager',
-  'ответственный менеджер': 'manager',
-  'відповідальний': 'manager',
-  'ответственный': 'manager',
-  'responsible manager': 'manager',
-  manager: 'manager',
-  'причина відмови': 'rejectReason',
-  'причина отказа': 'rejectReason',
-  'причина потери': 'rejectReason',
-  'причина втрати': 'rejectReason',
-  'reject reason': 'rejectReason',
-  'reason for rejection': 'rejectReason',
-  'дата архівації': 'archivedAt',
-  'дата архивации': 'archivedAt',
-  'archive date': 'archivedAt',
-  'archived at': 'archivedAt',
-} satisfies Record<string, CardField>) as [string, CardField][]);
+const CARD_TITLES = new Map<string, CardField>([
+  ['предмети', 'subjects'],
+  ['предметы', 'subjects'],
+  ['subjects', 'subjects'],
+  ['джерело', 'leadSource'],
+  ['источник', 'leadSource'],
+  ['source', 'leadSource'],
+  ['lead source', 'leadSource'],
+  ['відповідальний менеджер', 'manager'],
+  ['ответственный менеджер', 'manager'],
+  ['відповідальний', 'manager'],
+  ['ответственный', 'manager'],
+  ['responsible manager', 'manager'],
+  ['manager', 'manager'],
+  ['причина відмови', 'rejectReason'],
+  ['причина отказа', 'rejectReason'],
+  ['причина потери', 'rejectReason'],
+  ['причина втрати', 'rejectReason'],
+  ['reject reason', 'rejectReason'],
+  ['reason for rejection', 'rejectReason'],
+  ['дата архівації', 'archivedAt'],
+  ['дата архивации', 'archivedAt'],
+  ['archive date', 'archivedAt'],
+  ['archived at', 'archivedAt'],
+]);
 
 const DATE_RE = /^\d{1,2}\.\d{1,2}(?:\.\d{2,4})?$/;
 

@@ -136,7 +136,6 @@ export interface Tab {
  */
 export function readTabs(doc: Document, pageUrl: string, prefer?: string): Tab[] {
   const bars = Array.from(doc.querySelectorAll('ul.nav-tabs'));
-  if (bars.length === 0) return [];
   const bar =
     (prefer &&
       bars.find((b) =>
@@ -145,6 +144,7 @@ export function readTabs(doc: Document, pageUrl: string, prefer?: string): Tab[]
         ),
       )) ||
     bars[0];
+  if (!bar) return [];
   const tabs: Tab[] = [];
   for (const li of Array.from(bar.children)) {
     if (li.tagName.toUpperCase() !== 'LI') continue;

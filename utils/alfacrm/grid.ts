@@ -206,9 +206,11 @@ function nameOf(el: Element, id: number): string | undefined {
   return cellText(el).split('\n')[0] || undefined;
 }
 
+const NUM = String.raw`(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)`;
 const SUMMARY_PATTERNS = [
-  /(?:всього\s+в\s+базі|всего\s+в\s+базе|total)\s*:?\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)/i,
-  /\b(?:of|из|з)\s+(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\s+(?:items|записей|записів|записи)/i,
+  new RegExp(String.raw`(?:всього\s+в\s+базі|всего\s+в\s+базе|total\s+in\s+(?:the\s+)?(?:data)?base)\s*:?\s*` + NUM, 'i'),
+  // Yii's default summary: "Showing 1-20 of 93 items.", «Показано 1-20 из 93 записей».
+  new RegExp(String.raw`(?:^|\s)(?:of|из|з|із)\s+` + NUM + String.raw`\s+(?:items?|записей|записи|запись|записів|запис)`, 'i'),
 ];
 
 /** The total from the grid's summary («Показано рядки 1 — 20. Всього в базі 93.»). */
@@ -221,7 +223,7 @@ function summaryTotal(scope: Document | Element): number | null {
     for (const re of SUMMARY_PATTERNS) {
       const m = re.exec(t);
       if (m) {
-        const n = countInt(m[1]);
+        const n = countInt(m[1]?.replace(/,/g, ''));
         if (n !== null) return n;
       }
     }

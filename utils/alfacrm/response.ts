@@ -172,7 +172,7 @@ export function describeShape(value: unknown): Shape {
         const keys = new Set<string>();
         const re = /"((?:[^"\\]|\\.){1,60})"\s*:/g;
         let m: RegExpExecArray | null;
-        while ((m = re.exec(body)) && keys.size < 50) keys.add(m[1]);
+        while ((m = re.exec(body)) && keys.size < 50) keys.add(m[1] ?? '');
         return { type: 'malformed-json', length: value.length, keysSeen: Array.from(keys) };
       }
       if (looksLikeHtml(body)) return htmlShape(body);
@@ -256,7 +256,7 @@ function tokenizeSkel(html: string): Skel {
     if (m[1]) {
       const name = m[1].toLowerCase();
       for (let i = stack.length - 1; i > 0; i--) {
-        if (stack[i].tag === name) {
+        if (stack[i]?.tag === name) {
           stack.length = i;
           break;
         }
@@ -268,10 +268,10 @@ function tokenizeSkel(html: string): Skel {
     const attrs = m[3] ?? '';
     const closes = AUTO_CLOSE[name];
     if (closes) {
-      while (stack.length > 1 && closes.includes(stack[stack.length - 1].tag)) stack.pop();
+      while (stack.length > 1 && closes.includes(top(stack).tag)) stack.pop();
     }
     const node: Skel = { tag: name, ...attrSkel(attrs), children: [] };
-    stack[stack.length - 1].children.push(node);
+    top(stack).children.push(node);
     const selfClosing = /\/\s*$/.test(attrs);
     if (RAW_TEXT_TAGS.has(name)) {
       const end = new RegExp(`</${name}\\s*>`, 'ig');
@@ -285,13 +285,18 @@ function tokenizeSkel(html: string): Skel {
   return root;
 }
 
+/** The innermost open element; the stack always holds at least the root. */
+function top(stack: Skel[]): Skel {
+  return stack[stack.length - 1] ?? stack[0]!;
+}
+
 function attrSkel(attrs: string): { classes: string[]; data: string[] } {
   const classes: string[] = [];
   const data: string[] = [];
   const re = /([^\s=/"'<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(attrs))) {
-    const name = m[1].toLowerCase();
+    const name = (m[1] ?? '').toLowerCase();
     if (name === 'class') {
       const v = m[2] ?? m[3] ?? m[4] ?? '';
       classes.push(...v.split(/\s+/).filter(Boolean));
