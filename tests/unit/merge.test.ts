@@ -7,7 +7,7 @@ import type { ApiRecord, Dictionaries, StoredRecord, UiCard, UiFacts } from '../
 
 const Papa: typeof PapaNs = (PapaNs as unknown as { default?: typeof PapaNs }).default ?? PapaNs;
 // Vitest's module runner provides __dirname in test files.
-const DATA = join(__dirname, 'data', 'alfacrm-real');
+const DATA = join(__dirname, '..', 'fixtures', 'alfacrm-real');
 const HOST = 'demo.s20.online';
 
 const LEADS_B1: MergeScope = { branch: 1, only: 'archived-leads' };
