@@ -25,6 +25,10 @@ function senderTab(sender: chrome.runtime.MessageSender | Runtime.MessageSender,
   return tabId;
 }
 
+function fromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
+  return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+}
+
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success) throw new CrmError('malformed-response', 'invalid message');
@@ -52,7 +56,7 @@ export function registerHandlers(): void {
   });
   onMessage('checkConnection', ({ sender }) =>
     outcome(() => {
-      if (sender.tab) throw new CrmError('malformed-response', 'not from a tab');
+      if (!fromExtensionPage(sender)) throw new CrmError('malformed-response', 'only the options page may ask');
       return checkConnection();
     }),
   );

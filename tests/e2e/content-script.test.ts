@@ -17,7 +17,10 @@ describe('content script', () => {
     b = await launchBrowser();
     // A second site on another loopback address, outside the extension's matches.
     const page = readFileSync(new URL('../fixtures/alfacrm-real/lead-board-page.html', import.meta.url), 'utf8');
-    other = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page));
+    other = createServer((req, res) => {
+      if (req.url !== '/company/1/lead/index') return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    });
     await new Promise<void>((r) => other.listen(0, '127.0.0.2', r));
     otherUrl = `http://127.0.0.2:${(other.address() as { port: number }).port}/company/1/lead/index`;
   });

@@ -20,7 +20,7 @@ describe('AlfaApiClient against the simulator', () => {
     );
 
   it('reads every archived lead of a branch once, although pages repeat rows', async () => {
-    sim.setKnobs({ duplicateRate: 0.1, apiRateLimit: 0 });
+    sim.setKnobs({ duplicateRate: 0.3, apiRateLimit: 0 });
     const pages: number[] = [];
     const { ids, total } = await fetchAllCustomers(client(), 1, { removed: 2, is_study: 0 }, (p) => {
       pages.push(p.items.length);

@@ -1,0 +1,135 @@
+/**
+ * The account's records: generated once from the seed, then changed only by the mutations.
+ * The API and the UI both read this one dataset, so the two always agree.
+ */
+import { createRng, type Rng } from './random';
+import { buildRecord } from './fields';
+import { isoDay, nowMs, stamp } from './dates';
+import { CUSTOMER_REJECT_REASONS, LEAD_REJECT_REASONS } from './reasons';
+import { BRANCHES, CURRENT_USER } from './dictionaries';
+import { plan, ZERO_REASON_ID, type DatasetName } from './plan';
+import type { ApiCustomer, GroundTruth, SimRecord } from './types';
+
+export { SIZES, ZERO_REASON_ID, type DatasetName } from './plan';
+
+export interface Note {
+  id: number;
+  type_id: number;
+  class: 'Customer';
+  related_id: number;
+  user_id: number;
+  added: string;
+  comment: string;
+}
+
+export interface Rec {
+  id: number;
+  branch: number;
+  archived: boolean;
+  /** The API record itself (45 keys, real order); mutations edit it in place. */
+  data: ApiCustomer;
+  /** History notes added by archiving and restoring. */
+  events: Note[];
+}
+
+const BASE_NOTES = ['Дзвінок: не відповідає', 'Надіслано прайс у Viber', 'Записали на пробний урок', 'Просить передзвонити ввечері', 'Написав у Telegram'];
+
+export class Dataset {
+  readonly records: Rec[] = [];
+  readonly branches = BRANCHES.map((b) => b.id);
+  /** Bumped by every change, so derived views can cache. */
+  version = 0;
+  private readonly index = new Map<number, Rec>();
+  private noteSeq = 50_000_000;
+  private readonly mutRng: Rng;
+
+  constructor(readonly seed: number, name: DatasetName) {
+    const rng = createRng(seed);
+    this.mutRng = rng.fork('mutations');
+    const slots = plan(rng, name, this.branches);
+    const recRng = rng.fork('records');
+    for (const s of slots) {
+      const rec: Rec = { id: s.id, branch: s.branch, archived: s.archived, data: buildRecord(recRng, s), events: [] };
+      if (s.archived && s.reasonId !== null) rec.events.push(this.note(rec, `Відмова: ${this.reasonName(rec)}`, rec.data.updated_at));
+      this.records.push(rec);
+      this.index.set(rec.id, rec);
+    }
+    this.records.sort((a, b) => a.id - b.id);
+  }
+
+  get(id: number): Rec | undefined {
+    return this.index.get(id);
+  }
+
+  reasonName(rec: Rec): string | null {
+    const d = rec.data;
+    const r = d.is_study ? CUSTOMER_REJECT_REASONS.find((x) => x.id === d.customer_reject_id) : LEAD_REJECT_REASONS.find((x) => x.id === d.lead_reject_id);
+    return r ? r.name : null;
+  }
+
+  private note(rec: Rec, comment: string, added: string): Note {
+    return { id: this.noteSeq++, type_id: 1, class: 'Customer', related_id: rec.id, user_id: rec.data.assigned_id ?? CURRENT_USER.id, added, comment };
+  }
+
+  /** Every note of a record: a few generated ones, then the archive history. */
+  notes(id: number): Note[] {
+    const rec = this.index.get(id);
+    if (!rec) return [];
+    const rng = createRng(this.seed).fork(`notes:${id}`);
+    const out: Note[] = [];
+    const from = Date.parse(rec.data.created_at.replace(' ', 'T') + 'Z');
+    const n = rng.int(0, 2);
+    for (let k = 0; k < n; k++) {
+      const added = stamp(from + (k + 1) * rng.int(600, 86_400) * 1000);
+      out.push({ id: id * 10 + k, type_id: 1, class: 'Customer', related_id: id, user_id: rec.data.assigned_id ?? CURRENT_USER.id, added, comment: rng.pick(BASE_NOTES) });
+    }
+    return out.concat(rec.events);
+  }
+
+  /** Moves n active leads of the branch to the archive, with a reason; returns their ids. */
+  archiveLeads(branch: number, n: number): number[] {
+    const candidates = this.records.filter((r) => r.branch === branch && !r.archived && r.data.is_study === 0);
+    this.mutRng.shuffle(candidates);
+    const chosen = candidates.slice(0, Math.max(0, n));
+    const reasons = LEAD_REJECT_REASONS.filter((r) => r.id !== ZERO_REASON_ID && r.is_enabled);
+    const now = nowMs();
+    for (const rec of chosen) {
+      const reason = this.mutRng.pick(reasons);
+      rec.archived = true;
+      rec.data.lead_reject_id = reason.id;
+      rec.data.e_date = isoDay(now);
+      rec.data.updated_at = stamp(now);
+      rec.events.push(this.note(rec, `Відмова: ${reason.name}`, stamp(now)));
+    }
+    if (chosen.length) this.version++;
+    return chosen.map((r) => r.id).sort((a, b) => a - b);
+  }
+
+  /** Moves an archived record (lead or client) back to active. */
+  restore(id: number): void {
+    const rec = this.index.get(id);
+    if (!rec) throw new Error(`no record ${id}`);
+    if (!rec.archived) throw new Error(`record ${id} is not archived`);
+    const now = stamp(nowMs());
+    rec.archived = false;
+    if (rec.data.is_study) rec.data.customer_reject_id = null;
+    else rec.data.lead_reject_id = null;
+    rec.data.e_date = '2030-12-31';
+    rec.data.updated_at = now;
+    rec.events.push(this.note(rec, 'Повернуто з архіву', now));
+    this.version++;
+  }
+
+  truth(): GroundTruth {
+    const ids = (pred: (r: Rec) => boolean) => this.records.filter(pred).map((r) => r.id);
+    return {
+      branches: this.branches.slice(),
+      records: (): SimRecord[] => this.records.map((r) => ({ ...r.data, archived: r.archived })),
+      archivedLeadIds: (b) => ids((r) => r.branch === b && r.archived && r.data.is_study === 0),
+      archivedCustomerIds: (b) => ids((r) => r.branch === b && r.archived && r.data.is_study === 1),
+      activeIds: (b) => ids((r) => r.branch === b && !r.archived),
+      leadRejectReasons: () => LEAD_REJECT_REASONS.map((r) => ({ ...r })),
+      customerRejectReasons: () => CUSTOMER_REJECT_REASONS.map((r) => ({ ...r })),
+    };
+  }
+}
