@@ -73,6 +73,7 @@ describe('AlfaApiClient against the simulator', () => {
     expect(waits.length).toBeGreaterThan(0);
     expect(waits.every((ms) => ms >= 1000)).toBe(true);
     expect(sim.stats().status429).toBe(waits.length);
+    expect(sim.stats().retriesBeforeRetryAfter).toBe(0);
     sim.setKnobs({ apiRateLimit: 5 });
   });
 

@@ -1,5 +1,5 @@
 /**
- * AlfaCRM API v2 client (contract §1): token login renewed on 401, one queue per account that
+ * AlfaCRM API v2 client (contract §1): token login renewed on 401, one paced queue per account that
  * spaces requests under the rate limit, 429/5xx retried honouring Retry-After, responses
  * validated with zod. Runs in the background only: it is the one place the API key is used.
  */
@@ -42,6 +42,10 @@ export class AlfaApiClient {
   private token: string | null = null;
   /** Until when a 429's Retry-After holds every request back (epoch ms). */
   private blockedUntil = 0;
+  /** When the next request may go out, and the spacing between requests. */
+  private nextSlot = 0;
+  private gapMs: number;
+  private readonly baseGapMs: number;
   private login: Promise<string> | null = null;
   private readonly fetchImpl: typeof fetch;
   private readonly retries: number;
@@ -51,13 +55,11 @@ export class AlfaApiClient {
     private readonly opts: ApiClientOptions = {},
   ) {
     const rate = opts.ratePerSecond ?? 5;
-    // One request per slot, slots a little wider than 1/rate so that a sliding one-second
-    // window on the server never sees rate+1 requests because of network jitter.
-    this.queue = new PQueue({
-      concurrency: opts.concurrency ?? 4,
-      intervalCap: 1,
-      interval: Math.ceil((1000 / rate) * 1.04),
-    });
+    // Slots a little wider than 1/rate, so that a sliding one-second window on the server
+    // never sees rate+1 requests because of timer jitter.
+    this.baseGapMs = Math.ceil((1000 / rate) * 1.04);
+    this.gapMs = this.baseGapMs;
+    this.queue = new PQueue({ concurrency: opts.concurrency ?? 4 });
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
     this.retries = opts.retries ?? 6;
   }
@@ -95,9 +97,7 @@ export class AlfaApiClient {
   }
 
   private async send(path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
-    for (let now = Date.now(); now < this.blockedUntil; now = Date.now()) {
-      await new Promise((r) => setTimeout(r, this.blockedUntil - now));
-    }
+    await this.pace();
     this.opts.onRequest?.(path);
     let res: Response;
     try {
@@ -114,11 +114,28 @@ export class AlfaApiClient {
       const wait = retryAfterMs(res.headers.get('Retry-After'));
       // The limit is per account: no request of this client goes out before Retry-After ends.
       this.blockedUntil = Math.max(this.blockedUntil, Date.now() + wait);
+      // The CRM allows less than we assumed: space requests wider from now on.
+      this.gapMs = Math.min(this.gapMs * 1.5, 2000);
       this.opts.onRateLimited?.(wait);
       throw new RetryableError(`429 on ${path}`, true);
     }
     if (res.status >= 500) throw new RetryableError(`${res.status} on ${path}`);
+    this.gapMs = Math.max(this.baseGapMs, this.gapMs * 0.98);
     return res;
+  }
+
+  /**
+   * Waits for this request's slot: one request per gap, none while a Retry-After runs. After a
+   * Retry-After the waiting requests leave one gap apart, not all at once.
+   */
+  private async pace(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const slot = Math.max(now, this.nextSlot, this.blockedUntil);
+      this.nextSlot = slot + this.gapMs;
+      if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+      if (Date.now() >= this.blockedUntil) return;
+    }
   }
 
   private async readJson(res: Response, path: string): Promise<unknown> {

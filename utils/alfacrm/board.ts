@@ -156,7 +156,10 @@ export function parseColumnContent(html: string, parse: ParseHtml, fallbackColum
   }
 
   const title = doc.querySelector('.status_column');
-  const name = squash(title?.getAttribute('title') ?? '') || squashText(title);
+  // The title attribute holds the column's name exactly as the CRM stores it (double spaces
+  // included); reason texts are exported verbatim, so it is not normalised.
+  const rawTitle = title?.getAttribute('title') ?? '';
+  const name = rawTitle.trim() ? rawTitle : squashText(title);
   const count = countInt(countEl?.textContent) ?? -1;
 
   return { columnId, name, count, cards: readCards(doc), pagerUrl };
