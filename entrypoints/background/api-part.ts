@@ -91,6 +91,7 @@ export async function checkConnection(): Promise<{ branches: number }> {
   const settings = await loadSettings();
   const origin = originOf(settings.crmUrl);
   if (!origin) throw new CrmError('api-not-configured', 'set the CRM address');
+  await apiTokenItem.removeValue(); // a check logs in afresh with what was just saved
   const client = await clientFor(origin);
   if (typeof client === 'string') throw new CrmError('api-not-configured', client);
   const res = await client.post('/v2api/branch/index', { page: 0 }, dictPage);

@@ -8,6 +8,7 @@ export const DEFAULT_KNOBS: Readonly<Knobs> = {
   sessionExpiresAfter: null,
   duplicateRate: 0.017,
   malformedOnRequest: null,
+  malformedMatch: null,
   uiPageSize: 20,
 };
 
@@ -21,6 +22,7 @@ const CHECKS: Record<keyof Knobs, (v: unknown) => boolean> = {
   sessionExpiresAfter: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0),
   duplicateRate: (v) => nonNegative(v) && (v as number) < 0.5,
   malformedOnRequest: (v) => v === null || positiveInt(v),
+  malformedMatch: (v) => v === null || (typeof v === 'string' && v.length > 0),
   uiPageSize: positiveInt,
 };
 
@@ -48,7 +50,7 @@ export class KnobState {
   set(k: Partial<Knobs>): Knobs {
     const valid = validateKnobs(k as Record<string, unknown>);
     Object.assign(this.current, valid);
-    if ('malformedOnRequest' in valid) this.counted = 0;
+    if ('malformedOnRequest' in valid || 'malformedMatch' in valid) this.counted = 0;
     return this.current;
   }
 

@@ -58,7 +58,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const msg = (err as Error).stack ?? String(err);
       reply = isApi ? yiiError(500, 'Internal Server Error', msg) : html(500, `<pre>${msg.replace(/</g, '&lt;')}</pre>`);
     }
-    const malformed = ctx.dataRequest && st.knobs.takeMalformed();
+    const only = st.knobs.current.malformedMatch;
+    const malformed = ctx.dataRequest && (!only || (url.pathname + url.search).includes(only)) && st.knobs.takeMalformed();
     if (malformed) reply = halve(reply);
     st.stats.record(ctx.kind, reply.status, ctx.entity, malformed);
     const latency = st.knobs.current.latencyMs;

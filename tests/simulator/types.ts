@@ -16,6 +16,8 @@ export interface Knobs {
    * /company/* requests) gets half of its body, status 200; it fires once, then reads null.
    */
   malformedOnRequest: number | null;
+  /** Only requests whose path + query contain this count for malformedOnRequest (null = all). */
+  malformedMatch: string | null;
   /** Cards per board load / pager page. Default 20. */
   uiPageSize: number;
 }

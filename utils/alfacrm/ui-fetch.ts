@@ -35,6 +35,10 @@ export async function fetchUiText(url: string, opts: UiFetchOptions = {}): Promi
     throw new CrmError('session-expired');
   }
   if (res.status === 429) throw new CrmError('rate-limited', new URL(url).pathname);
+  // A whole server-rendered page ends with </html>; one cut short is not read as data.
+  if (!opts.xhr && res.ok && !/<\/html>\s*$/i.test(text)) {
+    throw new CrmError('malformed-response', `${new URL(url).pathname}: the page ends early`);
+  }
   if (!res.ok) throw new CrmError('malformed-response', `${new URL(url).pathname}: HTTP ${res.status}`);
   return text;
 }

@@ -1,0 +1,92 @@
+/**
+ * Exports that cannot finish: each ends with a named error on the button's line, and what the
+ * store held before stays there (a later good export still has it all).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { configureApi, launchBrowser, loginToCrm, type Browser } from './harness';
+
+const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
+
+async function exportOutcome(page: Page): Promise<{ ok: boolean; text: string }> {
+  await page.getByTestId('export-archive').click();
+  const outcome = page.getByTestId('export-done').or(page.getByTestId('export-error'));
+  await outcome.waitFor({ timeout: 120_000 });
+  const error = page.getByTestId('export-error');
+  if (await error.count()) return { ok: false, text: (await error.textContent()) ?? '' };
+  return { ok: true, text: (await page.getByTestId('export-done').textContent()) ?? '' };
+}
+
+describe('export errors (small dataset)', () => {
+  let sim: Simulator;
+  let b: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ dataset: 'small' });
+    b = await launchBrowser();
+    expect(await configureApi(b, sim.url, sim.credentials.apiEmail, sim.credentials.apiKey)).toMatch(/^connected/);
+    page = await b.ctx.newPage();
+    await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, ARCHIVE);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await sim?.close();
+  });
+
+  it('exports the clients archive from the clients archive tab', async () => {
+    await page.goto(`${sim.url}/company/1/customer/index?CustomerSearch%5Bf_removed%5D=2`);
+    const res = await exportOutcome(page);
+    expect(res.ok).toBe(true);
+    expect(res.text).toContain(`${sim.truth.archivedCustomerIds(1).length} rows`);
+  });
+
+  it('says «session expired» when the CRM session ends in the middle of the read', async () => {
+    await page.goto(sim.url + ARCHIVE);
+    sim.setKnobs({ sessionExpiresAfter: 5 });
+    const res = await exportOutcome(page);
+    sim.setKnobs({ sessionExpiresAfter: null });
+    expect(res).toEqual({ ok: false, text: 'session expired: log in to AlfaCRM again' });
+  });
+
+  const storedArchived = () =>
+    b.worker().then((w) =>
+      w.evaluate(async () => {
+        const req = indexedDB.open('crm-archive-export');
+        const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
+        const all: { ui?: { archived: boolean } }[] = await new Promise((r) => {
+          const q = db.transaction('records').objectStore('records').getAll();
+          q.onsuccess = () => r(q.result);
+        });
+        db.close();
+        return all.filter((x) => x.ui?.archived).length;
+      }),
+    );
+
+  it.each([
+    ['the archive tab page', 'lead/index'],
+    ['an API page', 'customer/index'],
+  ])('says «malformed response» for a half-written %s and keeps the stored data', async (_, match) => {
+    await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, ARCHIVE);
+    expect((await exportOutcome(page)).ok).toBe(true);
+    const before = await storedArchived();
+    expect(before).toBe(sim.truth.archivedLeadIds(1).length + sim.truth.archivedCustomerIds(1).length);
+
+    await page.reload();
+    sim.setKnobs({ malformedMatch: match, malformedOnRequest: 1 });
+    const bad = await exportOutcome(page);
+    sim.setKnobs({ malformedMatch: null, malformedOnRequest: null });
+    expect(bad.ok).toBe(false);
+    expect(bad.text).toMatch(/^malformed response/);
+    expect(sim.stats().malformed).toBeGreaterThan(0);
+    expect(await storedArchived()).toBe(before);
+  });
+
+  it('says «API key rejected» when the key stops working', async () => {
+    expect(await configureApi(b, sim.url, sim.credentials.apiEmail, '0'.repeat(36))).toBe('API key rejected');
+    await page.reload();
+    const res = await exportOutcome(page);
+    expect(res).toEqual({ ok: false, text: 'API key rejected' });
+  });
+});
