@@ -3,6 +3,7 @@
  * scripts never open it: the page's origin would own that database.
  */
 import Dexie, { type Table } from 'dexie';
+import type { SyncJob } from './sync/job';
 import type { ApiFacts, ApiRecord, StoredRecord, UiFacts } from './types';
 
 export interface RecordRow extends StoredRecord {
@@ -20,6 +21,7 @@ export interface DictRow {
 export class ExportDb extends Dexie {
   records!: Table<RecordRow, [string, number]>;
   dicts!: Table<DictRow, [string, string]>;
+  jobs!: Table<SyncJob, string>;
 
   constructor(name = 'crm-archive-export') {
     super(name);
@@ -27,6 +29,7 @@ export class ExportDb extends Dexie {
       records: '[host+id], host, *branches',
       dicts: '[origin+name]',
     });
+    this.version(2).stores({ jobs: 'key, origin' });
   }
 }
 
@@ -40,19 +43,22 @@ function branchesOf(api?: ApiFacts, ui?: UiFacts): number[] {
   return [...set];
 }
 
-/** Writes API facts, keeping whatever UI facts are stored for the same records. */
+/**
+ * Writes API facts, keeping whatever UI facts are stored for the same records. `archived` null
+ * keeps the archive flag already stored (a query that spans both cannot tell).
+ */
 export async function putApiRecords(
   store: ExportDb,
   host: string,
   records: ApiRecord[],
-  archived: boolean,
+  archived: boolean | null,
   fetchedAt: string,
 ): Promise<void> {
   await store.transaction('rw', store.records, async () => {
     const keys = records.map((r) => [host, r.id] as [string, number]);
     const existing = await store.records.bulkGet(keys);
     const rows = records.map((record, i) => {
-      const api: ApiFacts = { record, archived, fetchedAt };
+      const api: ApiFacts = { record, archived: archived ?? existing[i]?.api?.archived ?? false, fetchedAt };
       const ui = existing[i]?.ui;
       return { host, id: record.id, api, ui, branches: branchesOf(api, ui) };
     });

@@ -2,17 +2,21 @@
  * Every failure the user can see has a code and a sentence. The code is stable (tests and the
  * popup key on it); the message is what the button and `export-error` show.
  */
-export type CrmErrorCode =
-  | 'session-expired'
-  | 'layout-not-recognised'
-  | 'incomplete-read'
-  | 'api-key-rejected'
-  | 'api-not-configured'
-  | 'rate-limited'
-  | 'malformed-response'
-  | 'network'
-  | 'pager-never-ends'
-  | 'not-a-crm-page';
+export const ERROR_CODES = [
+  'session-expired',
+  'layout-not-recognised',
+  'incomplete-read',
+  'api-key-rejected',
+  'api-not-configured',
+  'rate-limited',
+  'malformed-response',
+  'network',
+  'pager-never-ends',
+  'not-a-crm-page',
+  'unknown',
+] as const;
+
+export type CrmErrorCode = Exclude<(typeof ERROR_CODES)[number], 'unknown'>;
 
 const MESSAGES: Record<CrmErrorCode, string> = {
   'session-expired': 'session expired: log in to AlfaCRM again',

@@ -56,14 +56,51 @@ export interface ExportProgress {
   total: number;
 }
 
+export interface BranchReconciliation {
+  branch: number;
+  /** Archived leads per the UI board (sum of its columns' counts), at the last read. */
+  ui: number | null;
+  /** Archived records per the API (`removed=2` total), at the last read. */
+  api: number | null;
+  /** Archived records in the store. */
+  stored: number;
+  differences: string[];
+}
+
 export interface SyncStatus {
   state: 'idle' | 'syncing' | 'paused' | 'error';
   phase?: string;
   done?: number;
   total?: number;
+  pausedReason?: ErrorInfo;
+  /** The archive part waits for a logged-in AlfaCRM tab to be open. */
+  waitingForTab?: boolean;
   lastSuccessAt?: string;
   lastError?: ErrorInfo;
+  account?: { origin: string; branch: number };
   counts: { active: number; archived: number; withReason: number };
+  reconciliation: BranchReconciliation[];
+}
+
+/** Background → content script: read the archive board for a sync run. */
+export interface UiRefreshRequest {
+  jobKey: string;
+  runId: string;
+  branch: number;
+  /** Column id → count: columns to leave alone (read already, or unchanged). */
+  skip: Record<string, number>;
+}
+
+/** Content script → background: one archive column read in full during a sync run. */
+export interface UiColumnReport {
+  jobKey: string;
+  runId: string;
+  origin: string;
+  branch: number;
+  columnId: number;
+  name: string;
+  count: number;
+  cards: UiBatchItem['card'][];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -84,6 +121,19 @@ interface ProtocolMap {
   buildCsv(data: { target: ExportTarget; settings: Settings }): Outcome<{ url: string; fileName: string; rows: number; withReason: number }>;
   /** Background → offscreen document: the download is done with this blob URL. */
   releaseCsv(url: string): void;
+
+  /** Content script → background: a logged-in CRM page of this origin and branch is open. */
+  crmTabReady(data: { origin: string; branch: number }): void;
+  /** Background → content script: read the archive board for a sync run. */
+  uiRefresh(req: UiRefreshRequest): 'started' | 'busy';
+  /** Content script → background: sync run progress from the UI side. */
+  uiColumn(report: UiColumnReport): Outcome<{ stored: number }>;
+  uiDone(data: { jobKey: string; runId: string; origin: string; expected: number; counts: Record<string, number> }): Outcome<null>;
+  uiFailed(data: { jobKey: string; runId: string; origin: string; error: ErrorInfo }): void;
+
+  /** Popup → background. */
+  syncNow(): Outcome<null>;
+  exportAll(): Outcome<ExportResult>;
 
   /** Options page → background: check the API connection with the saved settings. */
   checkConnection(): Outcome<{ branches: number }>;

@@ -1,12 +1,16 @@
 /** Message handlers of the background: validate, call the job, answer with an Outcome. */
 import type { Runtime } from 'webextension-polyfill';
-import { CrmError, toErrorInfo } from '@/utils/errors';
-import { exportTargetSchema, uiBatchSchema, uiReadSummarySchema } from '@/utils/message-schemas';
+import { CrmError, fromErrorInfo, toErrorInfo } from '@/utils/errors';
+import { exportTargetSchema, uiBatchSchema, uiColumnSchema, uiDoneSchema, uiFailedSchema, uiReadSummarySchema } from '@/utils/message-schemas';
 import { onMessage, type Outcome } from '@/utils/messaging';
 import { originOf } from '@/utils/settings';
 import { checkConnection } from './api-part';
 import { abortExport, beginExport, finishExport, storeUiBatch } from './export-job';
 import { currentStatus } from './status';
+import { downloadCsv } from './download';
+import { account, tabReady, uiFailed } from './sync/events';
+import { completeRun, syncNow } from './sync/runner';
+import { finishUi, storeUiColumn } from './sync/ui-steps';
 
 async function outcome<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
   try {
@@ -61,4 +65,48 @@ export function registerHandlers(): void {
     }),
   );
   onMessage('getStatus', () => currentStatus());
+
+  onMessage('crmTabReady', ({ data, sender }) => {
+    const origin = String(data?.origin ?? '');
+    const branch = Number(data?.branch);
+    senderTab(sender, origin);
+    if (Number.isInteger(branch) && branch > 0) void tabReady(origin, branch);
+  });
+  onMessage('uiColumn', ({ data, sender }) =>
+    outcome(async () => {
+      const report = parse(uiColumnSchema, data);
+      senderTab(sender, report.origin);
+      return { stored: await storeUiColumn(report) };
+    }),
+  );
+  onMessage('uiDone', ({ data, sender }) =>
+    outcome(async () => {
+      const done = parse(uiDoneSchema, data);
+      senderTab(sender, done.origin);
+      await finishUi(done.jobKey, done.runId, done.origin, done.expected, done.counts);
+      await completeRun(done.jobKey);
+      return null;
+    }),
+  );
+  onMessage('uiFailed', ({ data, sender }) => {
+    const failed = parse(uiFailedSchema, data);
+    senderTab(sender, failed.origin);
+    void uiFailed(failed.jobKey, failed.runId, fromErrorInfo(failed.error));
+  });
+  onMessage('syncNow', ({ sender }) =>
+    outcome(async () => {
+      if (!fromExtensionPage(sender)) throw new CrmError('malformed-response', 'only the popup may ask');
+      const { origin, branch } = await account();
+      void syncNow(origin, branch);
+      return null;
+    }),
+  );
+  onMessage('exportAll', ({ sender }) =>
+    outcome(async () => {
+      if (!fromExtensionPage(sender)) throw new CrmError('malformed-response', 'only the popup may ask');
+      const { origin, branch } = await account();
+      const file = await downloadCsv({ origin, branch, scope: 'all' });
+      return { ...file, source: 'api+ui' as const };
+    }),
+  );
 }

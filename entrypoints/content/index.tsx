@@ -4,7 +4,8 @@
  */
 import { render } from 'preact';
 import { ExportPanel } from '@/components/ExportPanel';
-import { pageKind } from '@/utils/alfacrm/page-kind';
+import { branchFromUrl, pageKind } from '@/utils/alfacrm/page-kind';
+import { listenForSyncRequests } from '@/utils/ui-refresh';
 import { CRM_MATCHES } from '@/utils/hosts';
 import { runExport } from '@/utils/run-export';
 import { downloadJson } from '@/utils/download-json';
@@ -43,6 +44,8 @@ export default defineContentScript({
     };
 
     await sync();
+    // Background syncs read the archive through this tab's session.
+    listenForSyncRequests(branchFromUrl(location.href));
     // Readable only from this isolated world (tests reach it through CDP); the page cannot.
     (globalThis as { __crmArchiveExport?: () => string }).__crmArchiveExport = () => (ui ? 'mounted' : 'idle');
     ctx.addEventListener(window, 'wxt:locationchange', () => void sync());

@@ -25,7 +25,10 @@ export interface ArchiveReadOptions {
   /** A URL of the leads board of the branch (any tab). */
   pageUrl: string;
   parse: ParseHtml;
-  onChunk: (chunk: ArchiveChunk) => Promise<void>;
+  /** Cards as they arrive (export streams them). */
+  onChunk?: (chunk: ArchiveChunk) => Promise<void>;
+  /** A column read in full (sync commits a column at a time). */
+  onColumn?: (column: ArchiveChunk & { count: number }) => Promise<void>;
   onProgress?: (p: ReadProgress) => void;
   /** Columns read at the same time. */
   concurrency?: number;
@@ -35,9 +38,10 @@ export interface ArchiveReadOptions {
 }
 
 export interface ArchiveReadResult {
+  /** Cards the columns read in full should hold (skipped columns excluded). */
   expected: number;
   ids: number[];
-  columns: { columnId: number; name: string; count: number; read: number }[];
+  columns: { columnId: number; name: string; count: number; read: number; skipped: boolean }[];
 }
 
 export async function readLeadArchive(opts: ArchiveReadOptions): Promise<ArchiveReadResult> {
@@ -79,13 +83,18 @@ async function readColumn(
   );
   const { seen } = state;
   if (first.count < 0) throw new CrmError('layout-not-recognised', `column «${first.name}» shows no count`);
+  if (opts.skipColumn?.(first.columnId, first.count)) {
+    return { columnId: first.columnId, name: first.name, count: first.count, read: first.count, skipped: true };
+  }
   state.expected += first.count;
   let read = 0;
+  const all: UiCard[] = [];
   const take = async (cards: UiCard[]) => {
     const fresh = cards.filter((c) => !seen.has(c.id));
     for (const c of fresh) seen.add(c.id);
     read += cards.length;
-    if (cards.length) await opts.onChunk({ columnId: first.columnId, columnName: first.name, cards });
+    if (opts.onColumn) all.push(...fresh);
+    if (cards.length && opts.onChunk) await opts.onChunk({ columnId: first.columnId, columnName: first.name, cards });
     opts.onProgress?.({ done: seen.size, expected: state.expected });
     return fresh.length;
   };
@@ -103,5 +112,9 @@ async function readColumn(
     }
     pager = chunk.pagerUrl;
   }
-  return { columnId: first.columnId, name: first.name, count: first.count, read };
+  if (read < first.count) {
+    throw new CrmError('incomplete-read', `«${first.name}»: expected ${first.count}, got ${read}`);
+  }
+  await opts.onColumn?.({ columnId: first.columnId, columnName: first.name, count: first.count, cards: all });
+  return { columnId: first.columnId, name: first.name, count: first.count, read, skipped: false };
 }

@@ -1,0 +1,97 @@
+/**
+ * The UI part of a sync, run by a content script in an open, logged-in CRM tab. The background
+ * asks for a read and commits each column it reports together with the cursor.
+ */
+import { db, putUiFacts } from '@/utils/db';
+import { CrmError, fromErrorInfo } from '@/utils/errors';
+import { sendMessage, type UiColumnReport } from '@/utils/messaging';
+import type { SyncJob } from '@/utils/sync/job';
+import type { UiFacts } from '@/utils/types';
+import { updateJob } from './api-steps';
+
+/** A tab of the job's account, preferring one on the job's branch. */
+async function crmTab(job: SyncJob): Promise<number | null> {
+  const tabs = await browser.tabs.query({});
+  const ours = tabs.filter((t) => t.id != null && t.url?.startsWith(`${job.origin}/company/`));
+  const best = ours.find((t) => t.url!.startsWith(`${job.origin}/company/${job.branch}/`)) ?? ours[0];
+  return best?.id ?? null;
+}
+
+/** Columns to leave alone: read already in this run, and in an incremental run, unchanged ones. */
+function skipList(job: SyncJob): Record<string, number> {
+  return job.mode === 'incremental' ? { ...job.ui.lastCounts, ...job.ui.columnsDone } : { ...job.ui.columnsDone };
+}
+
+/**
+ * In an incremental run, when the API saw no record change and the same archive count, the
+ * archive board cannot have changed either: moving a lead in or out updates it.
+ */
+export function uiUnchanged(job: SyncJob): boolean {
+  if (job.mode !== 'incremental' || job.ui.expected === null) return false;
+  const changed = job.passes.find((p) => p.name === 'changed');
+  const count = job.passes.find((p) => p.name === 'archive-count');
+  return !!changed?.done && changed.ids.length === 0 && !!count?.done;
+}
+
+export async function requestUiRefresh(job: SyncJob): Promise<void> {
+  const tab = await crmTab(job);
+  if (tab == null) {
+    await updateJob(job.key, (j) => (j.ui.state = 'waiting-tab'));
+    return;
+  }
+  await updateJob(job.key, (j) => {
+    j.ui.state = 'requested';
+    j.ui.requestedAt = new Date().toISOString();
+  });
+  const answer = await sendMessage('uiRefresh', { jobKey: job.key, runId: job.runStartedAt!, branch: job.branch, skip: skipList(job) }, tab).catch(() => null);
+  if (answer == null) await updateJob(job.key, (j) => (j.ui.state = 'waiting-tab'));
+}
+
+async function currentRun(jobKey: string, runId: string, origin: string): Promise<SyncJob> {
+  const job = await db.jobs.get(jobKey);
+  if (!job || job.origin !== origin) throw new CrmError('malformed-response', 'unknown sync job');
+  if (job.runStartedAt !== runId || job.phase !== 'ui' || job.state !== 'running') throw new CrmError('malformed-response', 'the sync run has ended');
+  return job;
+}
+
+export async function storeUiColumn(report: UiColumnReport): Promise<number> {
+  await currentRun(report.jobKey, report.runId, report.origin);
+  const seenAt = new Date().toISOString();
+  const facts: UiFacts[] = report.cards.map((card) => ({
+    branch: report.branch,
+    kind: 'lead',
+    archived: true,
+    columnId: report.columnId,
+    reasonText: report.columnId === 0 ? null : report.name,
+    card,
+    seenAt,
+  }));
+  const seen = new Set(report.cards.map((c) => c.id));
+  await db.transaction('rw', db.records, db.jobs, async () => {
+    const job = (await db.jobs.get(report.jobKey))!;
+    if (job.ui.columnsDone[String(report.columnId)] !== undefined) return; // sent twice
+    await putUiFacts(db, report.origin, facts);
+    // Leads this column showed before and does not now have left it (restored, or moved).
+    const before = (await db.records.where('branches').equals(report.branch).toArray()).filter(
+      (r) => r.host === report.origin && r.ui?.archived && r.ui.kind === 'lead' && r.ui.columnId === report.columnId && !seen.has(r.id),
+    );
+    for (const r of before) r.ui = { ...r.ui!, archived: false };
+    await db.records.bulkPut(before);
+    job.ui.columnsDone[String(report.columnId)] = report.count;
+    await db.jobs.put(job);
+  });
+  return facts.length;
+}
+
+export async function finishUi(jobKey: string, runId: string, origin: string, expected: number, counts: Record<string, number>): Promise<void> {
+  await currentRun(jobKey, runId, origin);
+  await updateJob(jobKey, (j) => {
+    j.ui.lastCounts = counts;
+    j.ui.expected = expected;
+    j.uiArchived = expected;
+  });
+}
+
+export function uiFailure(error: Parameters<typeof fromErrorInfo>[0]): CrmError {
+  return fromErrorInfo(error);
+}
