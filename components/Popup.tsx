@@ -39,7 +39,7 @@ export function Popup() {
     <div class="page popup">
       <h1>CRM Archive Export</h1>
       {status?.account && <p class="muted">{new URL(status.account.origin).host}</p>}
-      <p data-testid="sync-status" class={`state ${status?.state ?? ''}`}>{status ? stateLine(status) : 'loading…'}</p>
+      <p data-testid="sync-status" data-last-success={status?.lastSuccessAt ?? ''} class={`state ${status?.state ?? ''}`}>{status ? stateLine(status) : 'loading…'}</p>
       <dl class="counts">
         <dt>Active</dt>
         <dd data-testid="count-active">{status?.counts.active ?? 0}</dd>

@@ -18,7 +18,7 @@ async function deliver<T>(send: () => Promise<Outcome<T> | undefined>, tries = 5
       if (res && !res.ok) throw fromErrorInfo(res.error);
     } catch (e) {
       // The worker may be stopping or starting; the message goes again once it is up.
-      if (i >= tries || !/Receiving end|message port closed|context invalidated/i.test(String(e))) throw e;
+      if (i >= tries || !/Receiving end|message port closed|message channel closed|Could not establish connection/i.test(String(e))) throw e;
     }
     if (i >= tries) throw new Error('the extension did not answer');
   }

@@ -123,3 +123,65 @@ export async function inContentScriptWorld(page: Page, expression: string): Prom
   await cdp.detach();
   return res.result.value;
 }
+
+/** Stops the extension's service worker, as Chromium does when it idles (CDP from an extension page). */
+export async function stopServiceWorker(b: Browser): Promise<void> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'options.html'));
+  const cdp = await b.ctx.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated' as never, (e: { versions: { runningStatus: string; scriptURL: string }[] }) => {
+      if (e.versions.some((v) => v.scriptURL.includes(b.extensionId) && v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable' as never);
+  await cdp.send('ServiceWorker.stopAllWorkers' as never);
+  await stopped;
+  await cdp.detach();
+  await page.close();
+}
+
+export interface StoredRow {
+  id: number;
+  api?: { archived: boolean; record: { is_study: number } };
+  ui?: { archived: boolean; kind: string; columnId: number | null };
+}
+
+/** Every record in the extension's store, read from an extension page. */
+export async function readStore(b: Browser): Promise<StoredRow[]> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'popup.html'));
+  const rows = await page.evaluate(async () => {
+    const req = indexedDB.open('crm-archive-export');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<unknown[]>((resolve) => {
+      const q = db.transaction('records').objectStore('records').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    return all as { id: number }[];
+  });
+  await page.close();
+  return rows as StoredRow[];
+}
+
+/** The sync jobs in the extension's store (for diagnostics in failing tests). */
+export async function readJobs(b: Browser): Promise<unknown[]> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'popup.html'));
+  const rows = await page.evaluate(async () => {
+    const req = indexedDB.open('crm-archive-export');
+    const db: IDBDatabase = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
+    const all = await new Promise<unknown[]>((resolve) => {
+      const q = db.transaction('jobs').objectStore('jobs').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    return all;
+  });
+  await page.close();
+  return rows;
+}

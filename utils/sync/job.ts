@@ -18,6 +18,8 @@ export interface ApiPass {
   total: number | null;
   pagesDone: number[];
   ids: number[];
+  /** Ids whose record differed from the stored one (changed since we last saw it). */
+  novel: number[];
   done: boolean;
 }
 
@@ -75,7 +77,7 @@ export function newJob(origin: string, branch: number): SyncJob {
 }
 
 export function pass(name: ApiPass['name'], filter: Record<string, unknown>, archived: boolean | null): ApiPass {
-  return { name, filter, archived, total: null, pagesDone: [], ids: [], done: false };
+  return { name, filter, archived, total: null, pagesDone: [], ids: [], novel: [], done: false };
 }
 
 /** `YYYY-MM-DD HH:MM:SS` a day before `iso`: the API's format, with room for any time zone. */

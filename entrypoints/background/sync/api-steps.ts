@@ -19,6 +19,10 @@ async function commitPage(job: SyncJob, passIndex: number, page: number, items: 
     if (!current || current.state !== 'running' || current.runStartedAt !== job.runStartedAt) return;
     const p = current.passes[passIndex];
     if (p.pagesDone.includes(page)) return;
+    // The changes query looks a day back: records already stored as they are now are not news.
+    const stored = await db.records.bulkGet(items.map((r) => [job.origin, r.id] as [string, number]));
+    const novel = items.filter((r, i) => stored[i]?.api?.record.updated_at !== r.updated_at || r.updated_at === undefined);
+    p.novel = [...new Set([...(p.novel ?? []), ...novel.map((r) => r.id)])];
     await putApiRecords(db, job.origin, items, p.archived, new Date().toISOString());
     p.total = total;
     p.pagesDone.push(page);
@@ -114,7 +118,7 @@ async function finishPass(job: SyncJob, index: number): Promise<void> {
     }
     if (p.name === 'changed-archived') {
       // Changed records that removed=2 did not list are active now.
-      const changed = job.passes.find((x) => x.name === 'changed')?.ids ?? [];
+      const changed = job.passes.find((x) => x.name === 'changed')?.novel ?? [];
       const rows = (await db.records.bulkGet(changed.filter((id) => !seen.has(id)).map((id) => [job.origin, id] as [string, number]))).filter((r) => r?.api);
       for (const r of rows) r!.api = { ...r!.api!, archived: false };
       await db.records.bulkPut(rows as NonNullable<(typeof rows)[number]>[]);
@@ -122,8 +126,9 @@ async function finishPass(job: SyncJob, index: number): Promise<void> {
     const current = (await db.jobs.get(job.key))!;
     current.passes[index].done = true;
     if (p.name === 'archived') current.apiArchived = p.total;
-    if (p.name === 'changed' && p.ids.length > 0) {
-      current.passes.splice(index + 1, 0, pass('changed-archived', { removed: 2, is_study: 2, id: p.ids }, true));
+    const novel = current.passes[index].novel ?? [];
+    if (p.name === 'changed' && novel.length > 0) {
+      current.passes.splice(index + 1, 0, pass('changed-archived', { removed: 2, is_study: 2, id: novel }, true));
     }
     await db.jobs.put(current);
   });

@@ -27,10 +27,10 @@ function skipList(job: SyncJob): Record<string, number> {
  * archive board cannot have changed either: moving a lead in or out updates it.
  */
 export function uiUnchanged(job: SyncJob): boolean {
-  if (job.mode !== 'incremental' || job.ui.expected === null) return false;
+  if (job.mode !== 'incremental' || Object.keys(job.ui.lastCounts).length === 0) return false;
   const changed = job.passes.find((p) => p.name === 'changed');
   const count = job.passes.find((p) => p.name === 'archive-count');
-  return !!changed?.done && changed.ids.length === 0 && !!count?.done;
+  return !!changed?.done && (changed.novel ?? []).length === 0 && !!count?.done;
 }
 
 export async function requestUiRefresh(job: SyncJob): Promise<void> {

@@ -1,0 +1,143 @@
+/**
+ * Background sync in real Chromium against the simulator: checkpoints survive a stopped service
+ * worker and a browser restart; expiry and faults pause with a named reason; incremental runs
+ * are cheap and exact.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { launchBrowser, loginToCrm, readStore, stopServiceWorker, type Browser } from './harness';
+import { DASHBOARD, expectStoreExact, openPopup, statusText, syncAndWait, syncSetup, waitForSyncDone } from './sync-helpers';
+
+describe('background sync (small dataset)', () => {
+  let sim: Simulator;
+  let b: Browser | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator({ dataset: 'small', knobs: { latencyMs: 40, uiPageSize: 3 } });
+  });
+  afterEach(async () => {
+    await b?.close();
+    b = undefined;
+    sim.setKnobs({ sessionExpiresAfter: null, malformedOnRequest: null, malformedMatch: null });
+  });
+  afterAll(async () => sim?.close());
+
+  // Points in the run, as requests the CRM has answered: API dictionaries, API pages, board columns, pagers.
+  const STOP_AFTER = [1, 3, 5, 8, 11, 15, 20, 30, 45, 70];
+
+  it.each(STOP_AFTER)('completes exactly when the service worker is stopped after %i CRM requests', async (n) => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    sim.resetStats();
+    await s.popup.getByTestId('sync-now').click();
+    await expect.poll(() => sim.stats().total, { interval: 5, timeout: 60_000 }).toBeGreaterThanOrEqual(n).catch(async (e) => {
+      console.log('DEBUG', await statusText(s.popup), JSON.stringify(sim.stats()));
+      throw e;
+    });
+    await stopServiceWorker(b);
+    // The popup's next status request wakes the worker, which resumes from its checkpoint.
+    await waitForSyncDone(s.popup);
+    await expectStoreExact(b, sim);
+  });
+
+  it('completes exactly after the browser is closed and relaunched mid-sync', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'cae-relaunch-'));
+    const s = await syncSetup(sim, profile);
+    b = s.b;
+    sim.resetStats();
+    await s.popup.getByTestId('sync-now').click();
+    await expect.poll(() => sim.stats().total, { interval: 5, timeout: 60_000 }).toBeGreaterThanOrEqual(12);
+    await b.close();
+
+    b = await launchBrowser({ userDataDir: profile });
+    const crm = await b.ctx.newPage();
+    await loginToCrm(crm, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, DASHBOARD);
+    const popup = await openPopup(b);
+    await waitForSyncDone(popup);
+    await expectStoreExact(b, sim);
+  });
+
+  it('pauses on session expiry in the archive read, shows it, and finishes after a new login', async () => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    await s.popup.getByTestId('sync-now').click();
+    await expect.poll(() => statusText(s.popup), { interval: 20, timeout: 60_000 }).toMatch(/archive board/);
+    sim.setKnobs({ sessionExpiresAfter: 3 });
+    await expect.poll(() => statusText(s.popup), { timeout: 60_000 }).toMatch(/^paused: session expired: log in to AlfaCRM again/);
+    const badge = await (await b.worker()).evaluate(() => chrome.action.getBadgeText({}));
+    expect(badge).toBe('!');
+    expect(await s.popup.getByTestId('last-error').textContent()).toBe('session expired: log in to AlfaCRM again');
+
+    sim.setKnobs({ sessionExpiresAfter: null });
+    await loginToCrm(s.crm, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, DASHBOARD);
+    await waitForSyncDone(s.popup);
+    await expectStoreExact(b, sim);
+    expect(await (await b.worker()).evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  });
+
+  it.each([
+    ['an API page', 'customer/index'],
+    ['a board column', 'lead/board'],
+    ['the archive tab page', 'lead/index'],
+  ])('pauses with a named error when %s comes back cut short, keeping what was stored', async (_, match) => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    await syncAndWait(s.popup);
+    const before = await readStore(b);
+
+    // Changes give the incremental run API pages and board columns to read.
+    sim.mutate.archiveLeads(1, 2);
+    sim.setKnobs({ malformedMatch: match, malformedOnRequest: 1 });
+    await s.popup.getByTestId('sync-now').click();
+    await expect.poll(() => statusText(s.popup), { timeout: 60_000 }).toMatch(/^paused: malformed response/);
+    expect(sim.stats().malformed).toBeGreaterThan(0);
+    const during = new Map((await readStore(b)).map((r) => [r.id, r]));
+    for (const r of before) expect(during.get(r.id)?.api ? 'kept' : 'lost').toBe('kept');
+
+    sim.setKnobs({ malformedMatch: null, malformedOnRequest: null });
+    await syncAndWait(s.popup);
+    await expectStoreExact(b, sim);
+  });
+
+  it('an incremental run with no change asks ≤ 3 requests per source; then reflects 5 archived and 1 restored', async () => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    await syncAndWait(s.popup);
+
+    sim.resetStats();
+    await syncAndWait(s.popup);
+    const quiet = sim.stats();
+    const ui = Object.entries(quiet.byKind).filter(([k]) => k.startsWith('ui')).reduce((n, [, v]) => n + v, 0);
+    expect(quiet.byKind.api ?? 0).toBeLessThanOrEqual(3);
+    expect(ui).toBeLessThanOrEqual(3);
+
+    const archivedNow = sim.mutate.archiveLeads(1, 5);
+    expect(archivedNow).toHaveLength(5);
+    const restored = sim.truth.archivedLeadIds(1).find((id) => !archivedNow.includes(id))!;
+    sim.mutate.restoreLead(restored);
+    await syncAndWait(s.popup);
+    await expectStoreExact(b, sim);
+    const rows = new Map((await readStore(b)).map((r) => [r.id, r]));
+    for (const id of archivedNow) expect(rows.get(id)?.ui?.archived).toBe(true);
+    expect(rows.get(restored)?.ui?.archived).toBe(false);
+    expect(rows.get(restored)?.api?.archived).toBe(false);
+  });
+
+  it('the popup shows state and counts with the interface test ids (360×600 screenshot)', async () => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    await syncAndWait(s.popup);
+    const archived = sim.truth.archivedLeadIds(1).length + sim.truth.archivedCustomerIds(1).length;
+    await expect.poll(() => s.popup.getByTestId('count-archived').textContent(), { timeout: 30_000 }).toBe(String(archived));
+    expect(await s.popup.getByTestId('count-active').textContent()).toBe(String(sim.truth.activeIds(1).length));
+    expect(Number(await s.popup.getByTestId('count-with-reason').textContent())).toBeGreaterThan(0);
+    expect(await s.popup.getByTestId('last-error').textContent()).toBe('');
+    const alarm = await (await b.worker()).evaluate(() => chrome.alarms.get('periodic-sync'));
+    expect(alarm?.periodInMinutes).toBe(30);
+    const shot = await s.popup.screenshot({ path: path.resolve('docs/popup.png') });
+    expect(shot.readUInt32BE(16)).toBe(360); // PNG width
+    expect(shot.readUInt32BE(20)).toBe(600); // PNG height
+  });
+});
