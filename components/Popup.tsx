@@ -51,7 +51,7 @@ export function Popup() {
       {!!status?.reconciliation.length && (
         <table data-testid="reconciliation" class="recon">
           <thead>
-            <tr><th>Branch</th><th>UI archive</th><th>API archive</th><th>Stored</th></tr>
+            <tr><th>Branch</th><th title="archived leads on the board">UI leads</th><th title="archived leads and clients">API</th><th>Stored</th></tr>
           </thead>
           <tbody>
             {status.reconciliation.map((r) => (

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
@@ -40,6 +41,9 @@ describe('content script', () => {
 
     await page.goto(`${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`);
     await expect.poll(() => button.count()).toBe(1);
+    // The README's picture of the button on the archive tab, taken here rather than drawn.
+    await page.locator('li.lead-element').first().waitFor();
+    await page.screenshot({ path: path.resolve('docs/export-button.png'), clip: { x: 0, y: 0, width: 1280, height: 560 } });
     await page.close();
   });
 
