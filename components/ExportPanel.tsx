@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { isCrmError, toErrorInfo } from '@/utils/errors';
 import type { ExportResult } from '@/utils/messaging';
 import type { ExportUiState } from '@/utils/run-export';
-import { t } from '@/utils/i18n';
+import { errorText, tr } from '@/utils/i18n';
 
 interface Props {
   run: (onState: (s: ExportUiState) => void) => Promise<ExportResult>;
@@ -21,7 +21,7 @@ export function ExportPanel({ run, diagnostics }: Props) {
   const busy = view.kind === 'running';
 
   const start = async () => {
-    setView({ kind: 'running', state: { phase: t('starting'), done: 0, total: 0 } });
+    setView({ kind: 'running', state: { phase: 'starting', done: 0, total: 0 } });
     try {
       const result = await run((state) => setView({ kind: 'running', state }));
       setView({ kind: 'done', result });
@@ -33,26 +33,26 @@ export function ExportPanel({ run, diagnostics }: Props) {
   return (
     <div class="cae-panel">
       <button data-testid="export-archive" class="cae-button" disabled={busy} onClick={start}>
-        {t('exportArchive')}
+        {tr('Export archive')}
       </button>
       {view.kind === 'running' && (
         <span data-testid="export-progress" class="cae-progress">
-          {view.state.phase}
+          {tr(view.state.phase)}
           {view.state.total > 0 ? `: ${view.state.done} / ${view.state.total}` : '…'}
         </span>
       )}
       {view.kind === 'done' && (
         <span data-testid="export-done" class="cae-done">
-          {t('saved', [view.result.fileName, String(view.result.rows)])}
+          {tr('Saved $1: $2 rows', [view.result.fileName, view.result.rows])}
           {view.result.apiNote ? ` — ${view.result.apiNote}` : ''}
         </span>
       )}
       {view.kind === 'failed' && (
         <span data-testid="export-error" class="cae-error" role="alert">
-          {view.message}
+          {errorText(view.message)}
           {view.shape !== undefined && (
             <button data-testid="export-diagnostics" class="cae-link" onClick={() => diagnostics(view.shape)}>
-              {t('downloadDiagnostics')}
+              {tr('Download diagnostics')}
             </button>
           )}
         </span>

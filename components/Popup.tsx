@@ -1,17 +1,17 @@
 /** Popup: where the store stands — state, counts, reconciliation — and the two actions. */
 import { useEffect, useState } from 'preact/hooks';
+import { errorText, tr } from '@/utils/i18n';
 import { sendMessage, type SyncStatus } from '@/utils/messaging';
 
 function stateLine(s: SyncStatus): string {
-  const when = s.lastSuccessAt ? `last sync ${new Date(s.lastSuccessAt).toLocaleString()}` : 'never synced';
+  const when = s.lastSuccessAt ? tr('last sync $1', [new Date(s.lastSuccessAt).toLocaleString()]) : tr('never synced');
   if (s.state === 'syncing') {
-    if (s.waitingForTab) return `syncing: the archive part waits for an open AlfaCRM tab — ${when}`;
+    if (s.waitingForTab) return `${tr('syncing')}: ${tr('the archive part waits for an open AlfaCRM tab')} — ${when}`;
     const progress = s.total ? `${s.done ?? 0} / ${s.total}` : '…';
-    return `syncing: ${s.phase ?? ''} ${progress} — ${when}`;
+    return `${tr('syncing')}: ${tr(s.phase ?? '')} ${progress} — ${when}`;
   }
-  if (s.state === 'paused') return `paused: ${s.pausedReason?.message ?? 'waiting'} — ${when}`;
-  if (s.state === 'error') return `error — ${when}`;
-  return `idle — ${when}`;
+  if (s.state === 'paused') return `${tr('paused')}: ${errorText(s.pausedReason?.message ?? tr('waiting'))} — ${when}`;
+  return `${tr(s.state)} — ${when}`;
 }
 
 export function Popup() {
@@ -27,31 +27,31 @@ export function Popup() {
 
   const syncNow = async () => {
     const res = await sendMessage('syncNow');
-    setNote(res.ok ? '' : res.error.message);
+    setNote(res.ok ? '' : errorText(res.error.message));
   };
   const exportAll = async () => {
-    setNote('writing the file…');
+    setNote(tr('writing the file'));
     const res = await sendMessage('exportAll');
-    setNote(res.ok ? `Saved ${res.value.fileName}: ${res.value.rows} rows` : res.error.message);
+    setNote(res.ok ? tr('Saved $1: $2 rows', [res.value.fileName, res.value.rows]) : errorText(res.error.message));
   };
 
   return (
     <div class="page popup">
-      <h1>CRM Archive Export</h1>
+      <h1>{tr('CRM Archive Export')}</h1>
       {status?.account && <p class="muted">{new URL(status.account.origin).host}</p>}
-      <p data-testid="sync-status" data-last-success={status?.lastSuccessAt ?? ''} class={`state ${status?.state ?? ''}`}>{status ? stateLine(status) : 'loading…'}</p>
+      <p data-testid="sync-status" data-last-success={status?.lastSuccessAt ?? ''} class={`state ${status?.state ?? ''}`}>{status ? stateLine(status) : tr('loading…')}</p>
       <dl class="counts">
-        <dt>Active</dt>
+        <dt>{tr('Active')}</dt>
         <dd data-testid="count-active">{status?.counts.active ?? 0}</dd>
-        <dt>Archived</dt>
+        <dt>{tr('Archived')}</dt>
         <dd data-testid="count-archived">{status?.counts.archived ?? 0}</dd>
-        <dt>Archived with reason</dt>
+        <dt>{tr('Archived with reason')}</dt>
         <dd data-testid="count-with-reason">{status?.counts.withReason ?? 0}</dd>
       </dl>
       {!!status?.reconciliation.length && (
         <table data-testid="reconciliation" class="recon">
           <thead>
-            <tr><th>Branch</th><th title="archived leads on the board">UI leads</th><th title="archived leads and clients">API</th><th>Stored</th></tr>
+            <tr><th>{tr('Branch')}</th><th>{tr('UI leads')}</th><th>{tr('API')}</th><th>{tr('Stored')}</th></tr>
           </thead>
           <tbody>
             {status.reconciliation.map((r) => (
@@ -65,13 +65,13 @@ export function Popup() {
           </tbody>
         </table>
       )}
-      {status?.reconciliation.flatMap((r) => r.differences.map((d) => <p class="muted" key={d}>branch {r.branch}: {d}</p>))}
+      {status?.reconciliation.flatMap((r) => r.differences.map((d) => <p class="muted" key={d}>{tr('branch $1: $2', [r.branch, d])}</p>))}
       <div class="actions">
-        <button data-testid="sync-now" onClick={syncNow} disabled={status?.state === 'syncing'}>Sync now</button>
-        <button data-testid="export-csv" onClick={exportAll}>Export all leads</button>
+        <button data-testid="sync-now" onClick={syncNow} disabled={status?.state === 'syncing'}>{tr('Sync now')}</button>
+        <button data-testid="export-csv" onClick={exportAll}>{tr('Export all leads')}</button>
       </div>
       {note && <p data-testid="popup-note" class="muted">{note}</p>}
-      <p data-testid="last-error" class="status error">{status?.lastError?.message ?? ''}</p>
+      <p data-testid="last-error" class="status error">{errorText(status?.lastError?.message ?? '')}</p>
     </div>
   );
 }

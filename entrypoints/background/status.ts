@@ -1,7 +1,7 @@
 /** What the popup shows: the job's state, counts from the store, and the reconciliation. */
 import { db, type RecordRow } from '@/utils/db';
 import type { BranchReconciliation, SyncStatus } from '@/utils/messaging';
-import type { SyncJob } from '@/utils/sync/job';
+import type { ApiPass, SyncJob } from '@/utils/sync/job';
 
 const isArchived = (r: RecordRow) => r.ui?.archived ?? r.api?.archived ?? false;
 
@@ -23,6 +23,15 @@ function reconcile(job: SyncJob, rows: RecordRow[]): BranchReconciliation {
   return { branch: job.branch, ui: job.uiArchived, api: job.apiArchived, stored, differences };
 }
 
+/** Phase names as the popup shows them (utils/i18n.ts translates them). */
+const PASS_PHASE: Record<ApiPass['name'], string> = {
+  active: 'API active records',
+  archived: 'API archived records',
+  changed: 'API changes',
+  'changed-archived': 'API changes',
+  'archive-count': 'API archive count',
+};
+
 function phaseOf(job: SyncJob): Pick<SyncStatus, 'phase' | 'done' | 'total'> {
   if (job.phase === 'dicts') return { phase: 'API dictionaries' };
   if (job.phase === 'ui') {
@@ -30,7 +39,7 @@ function phaseOf(job: SyncJob): Pick<SyncStatus, 'phase' | 'done' | 'total'> {
     return { phase: 'archive board', done, total: job.ui.expected ?? job.uiArchived ?? 0 };
   }
   const p = job.passes.find((x) => !x.done);
-  return p ? { phase: `API ${p.name} records`, done: p.ids.length, total: p.total ?? 0 } : { phase: job.phase };
+  return p ? { phase: PASS_PHASE[p.name], done: p.ids.length, total: p.total ?? 0 } : { phase: 'API dictionaries' };
 }
 
 export async function currentStatus(): Promise<SyncStatus> {
