@@ -22,9 +22,6 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...E2E_MATCHES];
       }
-      for (const res of manifest.web_accessible_resources ?? []) {
-        if (typeof res !== 'string' && 'matches' in res) res.matches = [...(res.matches ?? []), ...E2E_MATCHES];
-      }
     },
   },
 });

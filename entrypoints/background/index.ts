@@ -1,5 +1,6 @@
 import { apiKeyItem, apiTokenItem, settingsItem } from '@/utils/settings';
 import { ensureAlarm, registerAlarms } from './alarms';
+import { registerCustomOrigins } from './custom-origins';
 import { registerHandlers } from './handlers';
 import { refreshBadge } from './sync/badge';
 import { resume, resumeAll } from './sync/runner';
@@ -10,6 +11,7 @@ export default defineBackground({
   main() {
     registerHandlers();
     registerAlarms();
+    registerCustomOrigins();
     // A token belongs to the key and address it was issued for.
     const forgetToken = () => void apiTokenItem.removeValue();
     apiKeyItem.watch(async () => {

@@ -9,11 +9,12 @@ import { listenForSyncRequests } from '@/utils/ui-refresh';
 import { CRM_MATCHES } from '@/utils/hosts';
 import { runExport } from '@/utils/run-export';
 import { downloadJson } from '@/utils/download-json';
-import './style.css';
+// Inlined into the shadow root: no web-accessible CSS file, so it works on any origin the user adds.
+import css from './style.css?inline';
 
 export default defineContentScript({
   matches: CRM_MATCHES,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   async main(ctx) {
     let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
 
@@ -22,6 +23,7 @@ export default defineContentScript({
       if (wanted && !ui) {
         ui = await createShadowRootUi(ctx, {
           name: 'crm-archive-export',
+          css,
           position: 'inline',
           anchor: () => document.querySelector('ul.nav-tabs') ?? document.body.firstElementChild,
           append: 'after',
