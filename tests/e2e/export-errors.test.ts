@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { configureApi, launchBrowser, loginToCrm, type Browser } from './harness';
+import { configureApi, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
 
 const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
 
@@ -50,19 +50,7 @@ describe('export errors (small dataset)', () => {
     expect(res).toEqual({ ok: false, text: 'session expired: log in to AlfaCRM again' });
   });
 
-  const storedArchived = () =>
-    b.worker().then((w) =>
-      w.evaluate(async () => {
-        const req = indexedDB.open('crm-archive-export');
-        const db: IDBDatabase = await new Promise((r) => (req.onsuccess = () => r(req.result)));
-        const all: { ui?: { archived: boolean } }[] = await new Promise((r) => {
-          const q = db.transaction('records').objectStore('records').getAll();
-          q.onsuccess = () => r(q.result);
-        });
-        db.close();
-        return all.filter((x) => x.ui?.archived).length;
-      }),
-    );
+  const storedArchived = async () => (await readStore(b)).filter((r) => r.ui?.archived).length;
 
   it.each([
     ['the archive tab page', 'lead/index'],

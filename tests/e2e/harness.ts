@@ -147,41 +147,39 @@ export interface StoredRow {
   ui?: { archived: boolean; kind: string; columnId: number | null };
 }
 
-/** Every record in the extension's store, read from an extension page. */
-export async function readStore(b: Browser): Promise<StoredRow[]> {
-  const page = await b.ctx.newPage();
-  await page.goto(extensionPage(b, 'popup.html'));
-  const rows = await page.evaluate(async () => {
+/** All rows of one table of the extension's store, read in an extension page. */
+export function readTable<T>(page: Page, table: 'records' | 'jobs'): Promise<T[]> {
+  return page.evaluate(async (name) => {
     const req = indexedDB.open('crm-archive-export');
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     const all = await new Promise<unknown[]>((resolve) => {
-      const q = db.transaction('records').objectStore('records').getAll();
-      q.onsuccess = () => resolve(q.result);
-    });
-    db.close();
-    return all as { id: number }[];
-  });
-  await page.close();
-  return rows as StoredRow[];
-}
-
-/** The sync jobs in the extension's store (for diagnostics in failing tests). */
-export async function readJobs(b: Browser): Promise<unknown[]> {
-  const page = await b.ctx.newPage();
-  await page.goto(extensionPage(b, 'popup.html'));
-  const rows = await page.evaluate(async () => {
-    const req = indexedDB.open('crm-archive-export');
-    const db: IDBDatabase = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
-    const all = await new Promise<unknown[]>((resolve) => {
-      const q = db.transaction('jobs').objectStore('jobs').getAll();
+      const q = db.transaction(name).objectStore(name).getAll();
       q.onsuccess = () => resolve(q.result);
     });
     db.close();
     return all;
-  });
-  await page.close();
-  return rows;
+  }, table) as Promise<T[]>;
+}
+
+async function withExtensionPage<T>(b: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'popup.html'));
+  try {
+    return await work(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every record in the extension's store. */
+export function readStore(b: Browser): Promise<StoredRow[]> {
+  return withExtensionPage(b, (page) => readTable<StoredRow>(page, 'records'));
+}
+
+/** The sync jobs in the extension's store (for diagnostics in failing tests). */
+export function readJobs(b: Browser): Promise<unknown[]> {
+  return withExtensionPage(b, (page) => readTable(page, 'jobs'));
 }

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server';
-import { configureApi, extensionPage, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
+import { configureApi, extensionPage, launchBrowser, loginToCrm, readStore, readTable, type Browser } from './harness';
 
 export const DASHBOARD = '/company/1/dashboard/index';
 
@@ -43,16 +43,7 @@ export async function waitForSyncDone(popup: Page, timeout = 90_000, after = '')
       .poll(async () => `${await statusText(popup)}|${(await lastSuccess(popup)) ?? ''}`, { timeout, interval: 100 })
       .toSatisfy((s: string) => s.startsWith('idle — last sync') && s.split('|')[1] > after);
   } catch (e) {
-    const jobs = await popup.evaluate(async () => {
-      const req = indexedDB.open('crm-archive-export');
-      const db: IDBDatabase = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
-      const all = await new Promise<unknown[]>((resolve) => {
-        const q = db.transaction('jobs').objectStore('jobs').getAll();
-        q.onsuccess = () => resolve(q.result);
-      });
-      db.close();
-      return all;
-    });
+    const jobs = await readTable(popup, 'jobs');
     const brief = JSON.stringify(jobs, (k, v) => (k === 'ids' || k === 'pagesDone' ? v.length : v));
     throw new Error(`sync did not finish: ${await statusText(popup)}\n${brief}`, { cause: e });
   }
