@@ -36,7 +36,9 @@ export function beginExport(target: ExportTarget, tabId: number): string {
 
 function jobFor(jobId: string, tabId: number): Job {
   const job = jobs.get(jobId);
-  if (!job || job.tabId !== tabId) throw new CrmError('malformed-response', 'unknown export job');
+  // Export jobs live in the worker's memory: a worker restart mid-export ends them (the store
+  // keeps every batch already written, and a new click reads on from there).
+  if (!job || job.tabId !== tabId) throw new CrmError('incomplete-read', 'the extension restarted during the export: click «Export archive» again');
   return job;
 }
 
