@@ -6,17 +6,32 @@ import { CRM_MATCHES, E2E_MATCHES } from './utils/hosts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'CRM Archive Export',
     description: 'Exports every AlfaCRM lead, archived ones with their reject reasons, as an Excel-ready CSV.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'offscreen', 'scripting'],
+    // Firefox has no offscreen documents: its background is an event page that builds the CSV itself.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen']), 'scripting'],
     host_permissions: mode === 'e2e' ? [...CRM_MATCHES, ...E2E_MATCHES] : CRM_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    browser_specific_settings: {
-      gecko: { id: 'crm-archive-export@example.org', strict_min_version: '128.0' },
+    // Firefox only (Chrome flags the key as unrecognised).
+    browser_specific_settings: browser !== 'firefox' ? undefined : {
+      gecko: {
+        id: 'crm-archive-export@example.org',
+        // 140 is the first Firefox (and ESR) that knows data_collection_permissions.
+        strict_min_version: '140.0',
+        // Mozilla requires the declaration; the extension sends nothing to anyone.
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
   hooks: {
+    // The offscreen document is Chrome's way to get a Blob URL; Firefox does it in the background.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const i = entrypoints.findIndex((e) => e.name === 'offscreen');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {

@@ -1,10 +1,14 @@
 /**
  * Writing the CSV to disk. A service worker has no Blob URLs, so the offscreen document builds
  * the file from the store and hands back a blob URL; the worker passes it to `downloads`.
+ * Firefox has no offscreen documents, but its background is an event page with a DOM: there
+ * the background builds the Blob itself.
  */
 import { sendMessage, type ExportTarget } from '@/utils/messaging';
 import { CrmError, fromErrorInfo } from '@/utils/errors';
 import { loadSettings } from '@/utils/settings';
+import { buildExport } from '@/utils/build-export';
+import { db } from '@/utils/db';
 
 const OFFSCREEN_URL = 'offscreen.html';
 
@@ -26,7 +30,16 @@ async function ensureOffscreen(): Promise<void> {
   }
 }
 
-function waitForDownload(id: number): Promise<void> {
+/** The part of `downloads` waitForDownload needs: Chrome's `chrome.downloads`, Firefox's `browser.downloads`. */
+interface DownloadEvents {
+  onChanged: {
+    addListener(cb: (delta: chrome.downloads.DownloadDelta) => void): void;
+    removeListener(cb: (delta: chrome.downloads.DownloadDelta) => void): void;
+  };
+  search(query: { id: number }): Promise<{ state?: string; error?: string }[]>;
+}
+
+function waitForDownload(id: number, downloads: DownloadEvents = chrome.downloads): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (state: string | undefined, error?: string) => {
       if (state === 'complete') done(resolve);
@@ -36,16 +49,31 @@ function waitForDownload(id: number): Promise<void> {
       if (delta.id === id) settle(delta.state?.current, delta.error?.current);
     };
     const done = (then: () => void) => {
-      chrome.downloads.onChanged.removeListener(listener);
+      downloads.onChanged.removeListener(listener);
       then();
     };
-    chrome.downloads.onChanged.addListener(listener);
+    downloads.onChanged.addListener(listener);
     // It may have finished before the listener was added.
-    void chrome.downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
+    void downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
   });
 }
 
+/** Firefox: the background is an event page, which has Blob URLs. */
+async function downloadCsvInBackground(target: ExportTarget): Promise<{ fileName: string; rows: number; withReason: number }> {
+  const { csv, fileName, rows, withReason } = await buildExport(db, target, await loadSettings(), navigator.language);
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  try {
+    const id = await browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
+    await waitForDownload(id, browser.downloads as unknown as DownloadEvents);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  return { fileName, rows, withReason };
+}
+
 export async function downloadCsv(target: ExportTarget): Promise<{ fileName: string; rows: number; withReason: number }> {
+  // FIREFOX is a build-time constant: the Firefox bundle carries no offscreen code at all.
+  if (import.meta.env.FIREFOX || typeof chrome === 'undefined' || !chrome.offscreen) return downloadCsvInBackground(target);
   await ensureOffscreen();
   const built = await sendMessage('buildCsv', { target, settings: await loadSettings() });
   if (!built.ok) throw fromErrorInfo(built.error);
