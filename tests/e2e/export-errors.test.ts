@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { configureApi, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
+import path from 'node:path';
+import { readCsv } from './csv-file';
+import { configureApi, extensionPage, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
 
 const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
 
@@ -40,6 +42,29 @@ describe('export errors (small dataset)', () => {
     const res = await exportOutcome(page);
     expect(res.ok).toBe(true);
     expect(res.text).toContain(`${sim.truth.archivedCustomerIds(1).length} rows`);
+  });
+
+  it('writes a file that reads back as a table; the README pictures of it and of the options come from here', async () => {
+    await page.goto(sim.url + ARCHIVE);
+    const res = await exportOutcome(page);
+    expect(res.ok).toBe(true);
+    const file = /Saved (\S+\.csv)/.exec(res.text)![1];
+    const csv = readCsv(path.join(b.downloadsDir, file));
+    expect(csv.rows).toHaveLength(sim.truth.archivedLeadIds(1).length);
+
+    const view = await b.ctx.newPage();
+    await view.setViewportSize({ width: 1200, height: 420 });
+    const cols = ['id', 'name', 'phone', 'archived', 'lead_reject_id', 'lead_reject_reason', 'archived_at', 'source'];
+    const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
+    const rows = csv.rows.slice(0, 12).map((r) => `<tr>${cols.map((c) => `<td>${esc(r[c])}</td>`).join('')}</tr>`).join('');
+    await view.setContent(`<style>body{font:12px system-ui;margin:8px}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}th{background:#e8eef4}</style>
+      <table><tr>${cols.map((c) => `<th>${c}</th>`).join('')}</tr>${rows}</table>`);
+    await view.screenshot({ path: path.resolve('docs/csv-table.png') });
+    await view.goto(extensionPage(b, 'options.html'));
+    await view.setViewportSize({ width: 560, height: 600 });
+    await view.getByTestId('crm-url').and(view.locator(`[value="${sim.url}"]`)).waitFor();
+    await view.screenshot({ path: path.resolve('docs/options.png') });
+    await view.close();
   });
 
   it('says «session expired» when the CRM session ends in the middle of the read', async () => {
