@@ -26,7 +26,7 @@ try {
   const error = await page.getByTestId('export-error').count();
   if (error) throw new Error(`export failed: ${await page.getByTestId('export-error').textContent()}`);
   const text = (await page.getByTestId('export-done').textContent()) ?? '';
-  const fileName = /Saved (\S+\.csv)/.exec(text)?.[1] ?? '';
+  const fileName = /Saved (.+\.csv):/.exec(text)?.[1] ?? '';
   const file = path.join(b.downloadsDir, fileName);
   const csv = readCsv(file);
   const reasons = new Map<string, number>();

@@ -36,11 +36,15 @@ interface DownloadEvents {
     addListener(cb: (delta: chrome.downloads.DownloadDelta) => void): void;
     removeListener(cb: (delta: chrome.downloads.DownloadDelta) => void): void;
   };
-  search(query: { id: number }): Promise<{ state?: string; error?: string }[]>;
+  search(query: { id: number }): Promise<{ state?: string; error?: string; filename?: string }[]>;
 }
 
-function waitForDownload(id: number, downloads: DownloadEvents = chrome.downloads): Promise<void> {
-  return new Promise((resolve, reject) => {
+/**
+ * Resolves with the name the file really got on disk: the browser adds « (1)» when a file of
+ * that name is there already (say, the clients archive exported the same day).
+ */
+async function waitForDownload(id: number, wanted: string, downloads: DownloadEvents = chrome.downloads): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
     const settle = (state: string | undefined, error?: string) => {
       if (state === 'complete') done(resolve);
       else if (state === 'interrupted') done(() => reject(new CrmError('network', `download interrupted: ${error ?? 'unknown'}`)));
@@ -56,6 +60,8 @@ function waitForDownload(id: number, downloads: DownloadEvents = chrome.download
     // It may have finished before the listener was added.
     void downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
   });
+  const [item] = await downloads.search({ id });
+  return item?.filename?.split(/[\\/]/).pop() || wanted;
 }
 
 /** Firefox: the background is an event page, which has Blob URLs. */
@@ -64,11 +70,11 @@ async function downloadCsvInBackground(target: ExportTarget): Promise<{ fileName
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   try {
     const id = await browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
-    await waitForDownload(id, browser.downloads as unknown as DownloadEvents);
+    const saved = await waitForDownload(id, fileName, browser.downloads as unknown as DownloadEvents);
+    return { fileName: saved, rows, withReason };
   } finally {
     URL.revokeObjectURL(url);
   }
-  return { fileName, rows, withReason };
 }
 
 export async function downloadCsv(target: ExportTarget): Promise<{ fileName: string; rows: number; withReason: number }> {
@@ -80,9 +86,9 @@ export async function downloadCsv(target: ExportTarget): Promise<{ fileName: str
   const { url, fileName, rows, withReason } = built.value;
   try {
     const id = await chrome.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
-    await waitForDownload(id);
+    const saved = await waitForDownload(id, fileName);
+    return { fileName: saved, rows, withReason };
   } finally {
     await sendMessage('releaseCsv', url);
   }
-  return { fileName, rows, withReason };
 }

@@ -18,7 +18,7 @@ async function exportFrom(page: Page, b: Browser): Promise<ReturnType<typeof rea
   const error = page.getByTestId('export-error');
   if (await error.count()) throw new Error(`export failed: ${await error.textContent()}`);
   const text = (await page.getByTestId('export-done').textContent()) ?? '';
-  const fileName = /Saved (\S+\.csv)/.exec(text)?.[1] ?? '';
+  const fileName = /Saved (.+\.csv):/.exec(text)?.[1] ?? '';
   return { ...readCsv(path.join(b.downloadsDir, fileName)), fileName };
 }
 

@@ -48,7 +48,7 @@ describe('export errors (small dataset)', () => {
     await page.goto(sim.url + ARCHIVE);
     const res = await exportOutcome(page);
     expect(res.ok).toBe(true);
-    const file = /Saved (\S+\.csv)/.exec(res.text)![1];
+    const file = /Saved (.+\.csv):/.exec(res.text)![1];
     const csv = readCsv(path.join(b.downloadsDir, file));
     expect(csv.rows).toHaveLength(sim.truth.archivedLeadIds(1).length);
 

@@ -57,7 +57,7 @@ describe('Firefox ESR smoke (small dataset)', () => {
     expect(testId, `the export ended with: ${text}`).toBe('export-done');
 
     const expected = sim.truth.archivedLeadIds(1);
-    const m = /Saved (\S+\.csv): (\d+) rows/.exec(text);
+    const m = /Saved (.+\.csv): (\d+) rows/.exec(text);
     expect(m, text).not.toBeNull();
     const [, fileName, rows] = m!;
     expect(Number(rows)).toBe(expected.length);
