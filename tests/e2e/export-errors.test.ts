@@ -62,7 +62,7 @@ describe('export errors (small dataset)', () => {
     await view.screenshot({ path: path.resolve('docs/csv-table.png') });
     await view.goto(extensionPage(b, 'options.html'));
     await view.setViewportSize({ width: 560, height: 600 });
-    await view.getByTestId('crm-url').and(view.locator(`[value="${sim.url}"]`)).waitFor();
+    await expect.poll(() => view.getByTestId('crm-url').inputValue()).toBe(sim.url);
     await view.screenshot({ path: path.resolve('docs/options.png') });
     await view.close();
   });
