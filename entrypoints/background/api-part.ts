@@ -2,13 +2,13 @@
  * The API side of an export: dictionaries, then every record of the target's scope, written to
  * the store page by page. Archived rows are only those fetched with `removed=2`.
  */
-import { AlfaApiClient } from '@/utils/alfacrm/api-client';
 import { dictPage } from '@/utils/alfacrm/api-schemas';
 import { DICT_NAMES, fetchAllCustomers, fetchDictionary, type CustomerFilter } from '@/utils/alfacrm/api-sync';
 import { db, markLeftArchive, putApiRecords, type RecordRow } from '@/utils/db';
 import { CrmError } from '@/utils/errors';
 import type { ExportTarget } from '@/utils/messaging';
-import { apiKeyItem, apiTokenItem, loadSettings, originOf } from '@/utils/settings';
+import { apiTokenItem, loadSettings, originOf } from '@/utils/settings';
+import { clientFor } from './api-clients';
 
 export interface ApiPartProgress {
   phase: string;
@@ -17,27 +17,6 @@ export interface ApiPartProgress {
 }
 
 export type ApiPartResult = { used: true; records: number } | { used: false; note: string };
-
-/** A client for `origin` when the options hold credentials for that account, else why not. */
-export async function clientFor(origin: string): Promise<AlfaApiClient | string> {
-  const settings = await loadSettings();
-  const apiKey = await apiKeyItem.getValue();
-  if (!settings.apiEmail || !apiKey) return 'no API key in the options: the file holds what the CRM page shows';
-  const configured = settings.crmUrl ? originOf(settings.crmUrl) : origin;
-  if (configured !== origin) return `the API key in the options is for ${configured}, not ${origin}`;
-  return new AlfaApiClient(
-    { origin, email: settings.apiEmail, apiKey },
-    {
-      tokenCache: {
-        get: async () => {
-          const t = await apiTokenItem.getValue();
-          return t?.origin === origin ? t.token : null;
-        },
-        set: (token) => apiTokenItem.setValue(token ? { origin, token } : null),
-      },
-    },
-  );
-}
 
 function passes(scope: ExportTarget['scope']): { filter: CustomerFilter; archived: boolean }[] {
   if (scope === 'archived-leads') return [{ filter: { removed: 2, is_study: 0 }, archived: true }];

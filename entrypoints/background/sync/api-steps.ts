@@ -11,7 +11,7 @@ import { pass, type ApiPass, type SyncJob } from '@/utils/sync/job';
 import type { ApiRecord } from '@/utils/types';
 
 /** Pages fetched in one step (the client's queue paces them). */
-const PAGES_PER_STEP = 8;
+const PAGES_PER_STEP = 16;
 
 async function commitPage(job: SyncJob, passIndex: number, page: number, items: ApiRecord[], total: number): Promise<void> {
   await db.transaction('rw', db.records, db.jobs, async () => {

@@ -6,7 +6,7 @@
 import { db } from '@/utils/db';
 import { isCrmError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { jobKey, newJob, startRun, type PauseReason, type SyncJob } from '@/utils/sync/job';
-import { clientFor } from '../api-part';
+import { clientFor } from '../api-clients';
 import { keepAliveWhile } from '../keepalive';
 import { apiStep, updateJob } from './api-steps';
 import { requestUiRefresh, uiUnchanged } from './ui-steps';
