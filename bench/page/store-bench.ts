@@ -1,0 +1,114 @@
+/**
+ * Runs inside an extension page (chrome-extension://<id>/popup.html), bundled by bench/lib/bundle.ts
+ * and evaluated there through CDP. Uses the product's own store module (utils/db.ts: the Dexie
+ * schema and the write helpers the sync uses), so the numbers are the product's.
+ *
+ * Exposes `globalThis.__storeBench` with:
+ * - `seed(spec)`: writes `count` rows (shape RecordRow, bulkPut batches of 1,000) and the
+ *   dictionaries into the product's database 'crm-archive-export', timed (the write throughput);
+ * - `readAll(branch)`: reads them back as the export does, timed;
+ * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed.
+ */
+import Dexie from 'dexie';
+import { ExportDb, putApiRecords, putUiFacts, type DictRow, type RecordRow } from '../../utils/db';
+import type { ApiRecord, UiFacts } from '../../utils/types';
+
+export interface TemplateRecord {
+  record: ApiRecord;
+  archived: boolean;
+  /** Board column (reason id, 0 = none) and its title, for archived leads. */
+  column: { id: number; name: string } | null;
+}
+
+export interface SeedSpec {
+  origin: string;
+  branch: number;
+  count: number;
+  templates: TemplateRecord[];
+  dicts: Omit<DictRow, 'origin' | 'fetchedAt'>[];
+  /** First id of the generated rows. */
+  firstId: number;
+}
+
+const FETCHED_AT = '2026-01-15T10:00:00.000Z';
+
+/** Row `i` of a generated store: a template record under a new id, with UI facts for archived leads. */
+function makeRow(spec: SeedSpec, i: number): RecordRow {
+  const t = spec.templates[i % spec.templates.length];
+  const id = spec.firstId + i;
+  const record: ApiRecord = { ...t.record, id, name: `${String(t.record.name)} ${i}`, branch_ids: [spec.branch] };
+  const row: RecordRow = { host: spec.origin, id, branches: [spec.branch], api: { record, archived: t.archived, fetchedAt: FETCHED_AT } };
+  if (t.column) row.ui = uiFacts(spec, id, record, t.column);
+  return row;
+}
+
+function uiFacts(spec: SeedSpec, id: number, record: ApiRecord, column: { id: number; name: string }): UiFacts {
+  const created = String(record.created_at ?? '');
+  return {
+    branch: spec.branch,
+    kind: 'lead',
+    archived: true,
+    columnId: column.id,
+    reasonText: column.id === 0 ? null : column.name,
+    card: { id, name: String(record.name), date: `${created.slice(8, 10)}.${created.slice(5, 7)}`, manager: 'Менеджер' },
+    seenAt: FETCHED_AT,
+  };
+}
+
+/** Rows made 1,000 at a time and written with one bulkPut each (the store's schema, no merging). */
+async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
+  const started = performance.now();
+  for (let from = 0; from < spec.count; from += 1000) {
+    const rows: RecordRow[] = [];
+    for (let i = from; i < Math.min(spec.count, from + 1000); i++) rows.push(makeRow(spec, i));
+    await store.records.bulkPut(rows);
+  }
+  return performance.now() - started;
+}
+
+/** Fills the product's own database for an export; returns the rows stored and the write time. */
+async function seed(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
+  const store = new ExportDb();
+  await store.records.clear();
+  await store.dicts.bulkPut(spec.dicts.map((d) => ({ ...d, origin: spec.origin, fetchedAt: FETCHED_AT })));
+  const ms = await writeRows(store, spec);
+  const rows = await store.records.count();
+  store.close();
+  return { rows, ms };
+}
+
+/** Reads every row of the branch from the product's database, as the export does. */
+async function readAll(branch: number): Promise<{ rows: number; ms: number }> {
+  const store = new ExportDb();
+  const t = performance.now();
+  const all = await store.records.where('branches').equals(branch).toArray();
+  const ms = performance.now() - t;
+  store.close();
+  return { rows: all.length, ms };
+}
+
+/**
+ * Writes `count` rows the way the sync writes them (putApiRecords, then putUiFacts for the
+ * archived leads, one page of 50 per transaction) into a scratch database of the same schema,
+ * which is deleted afterwards.
+ */
+async function syncPath(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
+  const name = 'crm-archive-export-bench';
+  await Dexie.delete(name);
+  const store = new ExportDb(name);
+  const t = performance.now();
+  for (let from = 0; from < spec.count; from += 50) {
+    const page: RecordRow[] = [];
+    for (let i = from; i < Math.min(spec.count, from + 50); i++) page.push(makeRow(spec, i));
+    await putApiRecords(store, spec.origin, page.map((r) => r.api!.record), null, FETCHED_AT);
+    const ui = page.filter((r) => r.ui).map((r) => r.ui!);
+    if (ui.length) await putUiFacts(store, spec.origin, ui);
+  }
+  const ms = performance.now() - t;
+  const rows = await store.records.count();
+  store.close();
+  await Dexie.delete(name);
+  return { rows, ms };
+}
+
+(globalThis as { __storeBench?: unknown }).__storeBench = { seed, readAll, syncPath };
