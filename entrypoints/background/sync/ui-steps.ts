@@ -17,9 +17,30 @@ async function crmTab(job: SyncJob): Promise<number | null> {
   return best?.id ?? null;
 }
 
-/** Columns to leave alone: read already in this run, and in an incremental run, unchanged ones. */
-function skipList(job: SyncJob): Record<string, number> {
-  return job.mode === 'incremental' ? { ...job.ui.lastCounts, ...job.ui.columnsDone } : { ...job.ui.columnsDone };
+/**
+ * Columns the records the API saw change were in or went to: a lead restored from column A
+ * and one archived into A leave A's count as it was, so a count alone cannot tell.
+ */
+async function touchedColumns(job: SyncJob): Promise<Set<string>> {
+  const novel = job.passes.find((p) => p.name === 'changed')?.novel ?? [];
+  const rows = await db.records.bulkGet(novel.map((id) => [job.origin, id] as [string, number]));
+  const touched = new Set<string>();
+  for (const r of rows) {
+    if (r?.ui?.columnId != null) touched.add(String(r.ui.columnId));
+    if (r?.api?.archived) touched.add(String(r.api.record.lead_reject_id ?? 0));
+  }
+  return touched;
+}
+
+/**
+ * Columns to leave alone: those read already in this run and, in an incremental run, those
+ * whose count is unchanged and that no changed record touched.
+ */
+async function skipList(job: SyncJob): Promise<Record<string, number>> {
+  if (job.mode !== 'incremental') return { ...job.ui.columnsDone };
+  const touched = await touchedColumns(job);
+  const unchanged = Object.entries(job.ui.lastCounts).filter(([id]) => !touched.has(id));
+  return { ...Object.fromEntries(unchanged), ...job.ui.columnsDone };
 }
 
 /**
@@ -43,7 +64,8 @@ export async function requestUiRefresh(job: SyncJob): Promise<void> {
     j.ui.state = 'requested';
     j.ui.requestedAt = new Date().toISOString();
   });
-  const answer = await sendMessage('uiRefresh', { jobKey: job.key, runId: job.runStartedAt!, branch: job.branch, skip: skipList(job) }, tab).catch(() => null);
+  const skip = await skipList(job);
+  const answer = await sendMessage('uiRefresh', { jobKey: job.key, runId: job.runStartedAt!, branch: job.branch, skip }, tab).catch(() => null);
   if (answer == null) await updateJob(job.key, (j) => (j.ui.state = 'waiting-tab'));
 }
 
