@@ -8,7 +8,7 @@
  * content,export,sync; export includes IndexedDB, sync the incremental runs), BENCH_SYNC_POPUP_OPEN=1 (one more 50 ms full sync with the
  * popup kept open, as tests/e2e/sync-helpers.ts does).
  */
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { RemoteSim, type Truth } from './lib/remote-sim';
 import { bundleForPage } from './lib/bundle';
 import { fullSyncFloor, type Floor } from './lib/floor';
 import { MB, fmtKb, fmtMb, fmtMs, median } from './lib/stats';
-import { sequentialSync, type SequentialResult } from './sequential-client';
+import type { sequentialSync, SequentialResult } from './sequential-client';
 import { contentScriptBench, type ContentScriptResult } from './sections/content-script';
 import { exportBench, type ExportMode, type ExportResult } from './sections/store';
 import { checkStore, openSyncSession, runSync, type SyncRun, type SyncSession } from './sections/sync';
@@ -135,8 +135,12 @@ const results = {
     productToPeer: {} as Record<string, number>,
   },
   incremental: { runs: [] as IncrementalRun[], medians: {} as Record<string, { n: number; wallMs: number; apiRequests: number; uiRequests: number }> },
-  export: {} as Record<string, ExportResult & { median: { toFileMs: number; extensionRss: number; extensionPss: number; extensionPrivate: number } | null }>,
-  contentScript: null as (ContentScriptResult & { median: { attributedMs: number; evaluateScriptMs: number; withMs: number; withoutMs: number; addedAbMs: number } }) | null,
+  /**
+   * By row count. `median` is over the popup-button runs (the judged ones); when none finished
+   * in time, toFileMs is the time waited (a lower bound) and `finished` is false.
+   */
+  export: {} as Record<string, ExportResult & { median: { toFileMs: number; finished: boolean; extensionRss: number; extensionPss: number; extensionPrivate: number } | null }>,
+  contentScript: null as (ContentScriptResult & { median: { attributedMs: number; attributedCpuMs: number; evaluateScriptMs: number; withMs: number; withoutMs: number; addedAbMs: number; withCpuMs: number; withoutCpuMs: number; addedAbCpuMs: number } }) | null,
   idb: null as { bulkPut: IdbSample; readAll: IdbSample | null; syncPath: IdbSample | null } | null,
   targets: [] as Target[],
 };
@@ -149,14 +153,20 @@ async function sectionContent(extDir: string, sim: RemoteSim) {
   const r = await contentScriptBench({ extDir, sim, loads: 5, log });
   const withMs = median(r.withExtension.map((l) => l.pageMainThreadMs));
   const withoutMs = median(r.withoutExtension.map((l) => l.pageMainThreadMs));
+  const withCpuMs = median(r.withExtension.map((l) => l.pageMainThreadCpuMs));
+  const withoutCpuMs = median(r.withoutExtension.map((l) => l.pageMainThreadCpuMs));
   results.contentScript = {
     ...r,
     median: {
       attributedMs: median(r.withExtension.map((l) => l.attributedMs)),
+      attributedCpuMs: median(r.withExtension.map((l) => l.attributedCpuMs)),
       evaluateScriptMs: median(r.withExtension.map((l) => l.evaluateScriptMs)),
       withMs,
       withoutMs,
       addedAbMs: withMs - withoutMs,
+      withCpuMs,
+      withoutCpuMs,
+      addedAbCpuMs: withCpuMs - withoutCpuMs,
     },
   };
 }
@@ -169,7 +179,8 @@ async function sectionExport(extDir: string, bundle: string, sim: RemoteSim) {
     {
       rows: 100_000,
       modes: ['popup', 'message', ...(process.env.BENCH_EXPORT_POPUP_OPEN === '1' ? (['popup-open'] as const) : [])],
-      timeoutMs: 120_000,
+      // Beyond this the run counts as not finished (the time waited is then a lower bound).
+      timeoutMs: 75_000,
       idbAfter: { syncPathRows: 10_000 },
     },
   ];
@@ -177,12 +188,15 @@ async function sectionExport(extDir: string, bundle: string, sim: RemoteSim) {
     log(`\n[3] Export of ${rows.toLocaleString('en')} merged rows («Export all leads»; runs: ${modes.join(', ')}; a fresh browser on the seeded profile for each)` +
       (idbAfter ? '\n[5] and IndexedDB: the seeding is the 100,000-row write; then read-back and the sync write path' : '') + loadNote(`export ${rows}`));
     const r = await exportBench({ extDir, bundle, sim, truth, rows, modes, timeoutMs, log, idbAfter });
-    const judged = r.runs.filter((x) => x.mode === 'popup' && x.ok);
+    const popupRuns = r.runs.filter((x) => x.mode === 'popup');
+    const finished = popupRuns.filter((x) => x.ok);
+    const judged = finished.length ? finished : popupRuns;
     results.export[String(rows)] = {
       ...r,
       median: judged.length
         ? {
             toFileMs: median(judged.map((x) => x.toFileMs)),
+            finished: finished.length > 0,
             extensionRss: median(judged.map((x) => x.memory.extensionRss)),
             extensionPss: median(judged.map((x) => x.memory.extensionPss)),
             extensionPrivate: median(judged.map((x) => x.memory.extensionPrivate)),
@@ -222,13 +236,25 @@ async function fullSync(extDir: string, sim: RemoteSim, latencyMs: number, rep: 
   return { run: full, session };
 }
 
+/** bench/sequential-client.ts in a process of its own (bench/lib/peer-child.ts). */
+function runPeerProcess(opts: Parameters<typeof sequentialSync>[0]): Promise<SequentialResult> {
+  const child = fork(path.join(import.meta.dirname, 'lib', 'peer-child.ts'), [JSON.stringify(opts)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { ok: boolean; result?: SequentialResult; error?: string }) => (m.ok ? resolve(m.result!) : reject(new Error(m.error))));
+    child.once('exit', (code) => reject(new Error(`peer process exited (${code})`)));
+  });
+}
+
 /** The peer baseline (bench/sequential-client.ts) on its own simulator. */
 async function peerSync(simP: RemoteSim, latencyMs: number): Promise<void> {
   await simP.setKnobs({ latencyMs, apiRateLimit: RATE });
   await simP.resetStats();
   const c = simP.credentials;
   try {
-    const peer = await sequentialSync({ baseUrl: simP.url, branch: BRANCH, apiEmail: c.apiEmail, apiKey: c.apiKey, uiLogin: c.uiLogin, uiPassword: c.uiPassword, ratePerSecond: RATE });
+    const peer = await runPeerProcess({ baseUrl: simP.url, branch: BRANCH, apiEmail: c.apiEmail, apiKey: c.apiKey, uiLogin: c.uiLogin, uiPassword: c.uiPassword, ratePerSecond: RATE });
     const t = await simP.truth();
     const floor = floorFor(latencyMs);
     const recordsMatch = peer.records.active === t.activeIds(BRANCH).length &&
@@ -357,7 +383,9 @@ function summarise() {
     add({ id: 'full-sync-floor-serial', target: `first full sync ≤ 1.10× the serial floor (this design: API + UI = ${fmtMs(floor.serialMs)})`, value: main.ratioToSerialFloor, limit: 1.1, measured: `${main.ratioToSerialFloor.toFixed(2)}×`, note: 'the floor of the product\'s design; the target is the one above' });
     const all = fs.runs;
     const over = all.reduce((n, r) => n + r.status429 + r.retriesBeforeRetryAfter, 0);
-    add({ id: 'full-sync-429', target: '0 requests over the limit (429s + early retries, every full sync run)', value: over, limit: 0, measured: `${over} (${all.map((r) => `${r.latencyMs} ms: ${r.status429}`).join(', ')})` });
+    const peer429 = Object.values(fs.peers).map((p) => `${p.latencyMs} ms: ${p.status429}`).join(', ');
+    add({ id: 'full-sync-429', target: '0 requests over the limit (429s + early retries, every full sync run)', value: over, limit: 0,
+      measured: `${over} (${all.map((r) => `${r.latencyMs} ms: ${r.status429}`).join(', ')})${peer429 ? `; peer script, same run: ${peer429}` : ''}` });
   } else add({ id: 'full-sync-floor', target: 'first full sync ≤ 1.10× the floor', value: null, limit: 1.1, measured: 'not measured' });
   const quiet = results.incremental.runs.filter((r) => r.kind === 'no change');
   if (quiet.length) {
@@ -367,12 +395,20 @@ function summarise() {
   const e100 = results.export['100000'];
   if (e100) {
     const m = e100.median;
-    add({ id: 'export-100k-time', target: 'export of 100,000 rows ≤ 2 s to the file on disk', value: m?.toFileMs ?? null, limit: 2000, measured: m ? fmtMs(m.toFileMs) : 'failed' });
-    add({ id: 'export-100k-memory', target: 'export of 100,000 rows ≤ 300 MB peak (RSS of the extension\'s processes)', value: m ? m.extensionRss / MB : null, limit: 300, measured: m ? `${fmtMb(m.extensionRss)} RSS (PSS ${fmtMb(m.extensionPss)}, private ${fmtMb(m.extensionPrivate)})` : 'failed' });
+    add({ id: 'export-100k-time', target: 'export of 100,000 rows ≤ 2 s to the file on disk (popup button)', value: m?.toFileMs ?? null, limit: 2000,
+      measured: m ? (m.finished ? fmtMs(m.toFileMs) : `not on disk after ${fmtMs(m.toFileMs)}`) : 'not run' });
+    add({ id: 'export-100k-memory', target: 'export of 100,000 rows ≤ 300 MB peak (RSS of the extension\'s processes, popup button)', value: m ? m.extensionRss / MB : null, limit: 300,
+      measured: m ? `${fmtMb(m.extensionRss)} RSS (PSS ${fmtMb(m.extensionPss)}, private ${fmtMb(m.extensionPrivate)})${m.finished ? '' : ', until given up'}` : 'not run' });
+    const msg = e100.runs.find((x) => x.mode === 'message');
+    if (msg) {
+      T.push({ id: 'export-100k-no-popup', target: 'for comparison, not a target: the same export without the popup (exportAll message)', value: null, limit: NaN, pass: null,
+        measured: `${msg.ok ? fmtMs(msg.toFileMs) : `not on disk after ${fmtMs(msg.toFileMs)}`}, peak ${fmtMb(msg.memory.extensionRss)} RSS` });
+    }
   }
   const cs = results.contentScript;
   if (cs) {
-    add({ id: 'content-script-time', target: 'content script ≤ 5 ms main thread on a non-archive page', value: cs.median.attributedMs, limit: 5, measured: `${cs.median.attributedMs.toFixed(2)} ms (A/B page total +${cs.median.addedAbMs.toFixed(1)} ms)` });
+    add({ id: 'content-script-time', target: 'content script ≤ 5 ms main thread on a non-archive page (CPU time; wall time shown)', value: cs.median.attributedCpuMs, limit: 5,
+      measured: `${cs.median.attributedCpuMs.toFixed(2)} ms CPU (${cs.median.attributedMs.toFixed(2)} ms wall; A/B page CPU ${cs.median.addedAbCpuMs >= 0 ? '+' : ''}${cs.median.addedAbCpuMs.toFixed(1)} ms)` });
     const bytes = cs.bytes.js + cs.bytes.css;
     add({ id: 'content-script-bytes', target: 'content script ≤ 30 kB injected (1 kB = 1,000 bytes)', value: bytes / 1000, limit: 30, measured: `${fmtKb(bytes)} (${cs.bytes.files.join(' + ')})` });
   }
@@ -486,13 +522,14 @@ function reportRest(out: string[]) {
   const cs = results.contentScript;
   if (cs) {
     out.push('\n## 4. Content script on /company/1/dashboard/index (not a leads page: it stays idle)');
-    out.push(table(['measure', 'n', 'median', 'runs'], [
-      ['main thread in content.js (trace: EvaluateScript + calls)', cs.withExtension.length, `${cs.median.attributedMs.toFixed(2)} ms`, cs.withExtension.map((l) => l.attributedMs.toFixed(2)).join(' ')],
-      ['page main-thread tasks, with extension', cs.withExtension.length, `${cs.median.withMs.toFixed(1)} ms`, cs.withExtension.map((l) => l.pageMainThreadMs.toFixed(1)).join(' ')],
-      ['page main-thread tasks, without', cs.withoutExtension.length, `${cs.median.withoutMs.toFixed(1)} ms`, cs.withoutExtension.map((l) => l.pageMainThreadMs.toFixed(1)).join(' ')],
-      ['added (A/B, noisy)', '', `${cs.median.addedAbMs.toFixed(1)} ms`, ''],
-      ['bytes injected on every CRM page (manifest content_scripts)', '', fmtKb(cs.bytes.js + cs.bytes.css), `${cs.bytes.files.join(' + ')}; JS gzip ${fmtKb(cs.bytes.jsGzip)} (not what is injected)`],
-      ['state here', '', cs.state, cs.bytes.buttonMounted ? 'button mounted (unexpected)' : 'no button, no shadow root'],
+    const runs = (list: typeof cs.withExtension, f: (l: (typeof list)[number]) => number, d = 1) => list.map((l) => f(l).toFixed(d)).join(' ');
+    out.push(table(['measure', 'n', 'median CPU', 'median wall', 'runs (CPU)'], [
+      ['main thread in content.js (trace: EvaluateScript + calls)', cs.withExtension.length, `${cs.median.attributedCpuMs.toFixed(2)} ms`, `${cs.median.attributedMs.toFixed(2)} ms`, runs(cs.withExtension, (l) => l.attributedCpuMs, 2)],
+      ['page main-thread tasks, with extension', cs.withExtension.length, `${cs.median.withCpuMs.toFixed(1)} ms`, `${cs.median.withMs.toFixed(1)} ms`, runs(cs.withExtension, (l) => l.pageMainThreadCpuMs)],
+      ['page main-thread tasks, without', cs.withoutExtension.length, `${cs.median.withoutCpuMs.toFixed(1)} ms`, `${cs.median.withoutMs.toFixed(1)} ms`, runs(cs.withoutExtension, (l) => l.pageMainThreadCpuMs)],
+      ['added (A/B of the medians, noisy)', '', `${cs.median.addedAbCpuMs.toFixed(1)} ms`, `${cs.median.addedAbMs.toFixed(1)} ms`, ''],
+      ['bytes injected on every CRM page (manifest content_scripts)', '', fmtKb(cs.bytes.js + cs.bytes.css), '', `${cs.bytes.files.join(' + ')}; JS gzip ${fmtKb(cs.bytes.jsGzip)} (not what is injected)`],
+      ['state here', '', cs.state, '', cs.bytes.buttonMounted ? 'button mounted (unexpected)' : 'no button, no shadow root'],
     ]));
   }
   const idb = results.idb;
@@ -507,7 +544,7 @@ function reportRest(out: string[]) {
   }
 
   out.push('\n## Targets');
-  out.push(table(['target', 'measured', 'result'], results.targets.map((t) => [t.target, t.measured, t.pass === null ? 'not measured' : t.pass ? 'PASS' : 'FAIL'])));
+  out.push(table(['target', 'measured', 'result'], results.targets.map((t) => [t.target, t.measured, t.pass === null ? (Number.isNaN(t.limit) ? '—' : 'not measured') : t.pass ? 'PASS' : 'FAIL'])));
   if (notes.length) out.push(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
 }
 
