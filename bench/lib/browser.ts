@@ -79,14 +79,8 @@ export function extensionUrl(b: BenchBrowser, page: string): string {
   return `chrome-extension://${b.extensionId}/${page}`;
 }
 
-/** Logs into the simulated CRM through its login form (as tests/e2e/harness.ts does). */
-export async function loginToCrm(page: Page, baseUrl: string, user: string, password: string, backUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/login?backUrl=${encodeURIComponent(backUrl)}`);
-  if (new URL(page.url()).pathname.startsWith('/company/')) return;
-  await page.fill('input[name="LoginForm[username]"]', user);
-  await page.fill('input[name="LoginForm[password]"]', password);
-  await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/company/')), page.click('#login-form [type="submit"]')]);
-}
+/** The e2e harness's login, through the CRM's own form. */
+export { loginToCrm } from '../../tests/e2e/harness';
 
 /** Fills and saves the options page; returns `settings-status` once it settles. */
 export async function configureApi(b: BenchBrowser, crmUrl: string, email: string, apiKey: string): Promise<string> {
