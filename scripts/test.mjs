@@ -6,6 +6,12 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
 
+// The browsers the e2e tests drive: Debian's packages, installed when missing (as root).
+const missing = ['/usr/bin/chromium', '/usr/bin/firefox-esr'].filter((p) => !existsSync(p));
+if (missing.length && process.getuid?.() === 0) {
+  run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr >/dev/null']);
+}
+
 const build = run('npx', ['wxt', 'build', '--mode', 'e2e']);
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');
