@@ -19,10 +19,18 @@ export function Popup() {
   const [note, setNote] = useState('');
 
   useEffect(() => {
-    const load = () => void sendMessage('getStatus').then(setStatus).catch(() => undefined);
-    load();
-    const timer = setInterval(load, 1000);
-    return () => clearInterval(timer);
+    // Ask again a second after each answer, never while one is pending: status reads the store.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    const load = async () => {
+      await sendMessage('getStatus').then(setStatus).catch(() => undefined);
+      if (live) timer = setTimeout(load, 1000);
+    };
+    void load();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, []);
 
   const syncNow = async () => {
