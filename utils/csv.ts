@@ -28,13 +28,24 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The full file text (BOM included). Rows are written in the given column order. */
 export function toCsv(columns: string[], rows: MergedRow[], opts: CsvOptions): string {
-  const base = { delimiter: opts.delimiter, newline: CRLF, quoteChar: '"', header: false } as const;
+  return csvHead(columns, opts) + csvChunk(columns, rows, opts);
+}
+
+/** The file's start: BOM and the header row, without a line end. */
+export function csvHead(columns: string[], opts: CsvOptions): string {
   // Header cells are our own keys or labels: never escaped.
-  const header = Papa.unparse([headerRow(columns, opts.headerLanguage)], { ...base, escapeFormulae: false });
-  if (rows.length === 0) return BOM + header;
+  return BOM + Papa.unparse([headerRow(columns, opts.headerLanguage)], { ...unparseBase(opts), escapeFormulae: false });
+}
+
+/** Rows that follow what was written before: each chunk starts with the line end. '' for none. */
+export function csvChunk(columns: string[], rows: MergedRow[], opts: CsvOptions): string {
+  if (rows.length === 0) return '';
   const data = rows.map((row) => columns.map((c) => row[c] ?? ''));
-  const body = Papa.unparse(data, { ...base, escapeFormulae: opts.escapeFormulae ? FORMULA_START : false });
-  return BOM + header + CRLF + body;
+  return CRLF + Papa.unparse(data, { ...unparseBase(opts), escapeFormulae: opts.escapeFormulae ? FORMULA_START : false });
+}
+
+function unparseBase(opts: CsvOptions) {
+  return { delimiter: opts.delimiter, newline: CRLF, quoteChar: '"', header: false } as const;
 }
 
 /** `;` when the locale writes decimals with a comma (uk, ru, de …), else `,`. */

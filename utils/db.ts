@@ -3,12 +3,21 @@
  * scripts never open it: the page's origin would own that database.
  */
 import Dexie, { type Table } from 'dexie';
+import { extraKeySig } from './extra-columns';
+import { isArchived } from './merge';
 import type { SyncJob } from './sync/job';
 import type { ApiFacts, ApiRecord, StoredRecord, UiFacts } from './types';
+
+/** Active, archived without a reason, archived with one: indexed so the popup counts cheaply. */
+export const TALLY = { active: 0, archived: 1, archivedWithReason: 2 } as const;
 
 export interface RecordRow extends StoredRecord {
   /** Branches the record belongs to (API branch_ids ∪ the UI branch), indexed multi-entry. */
   branches: number[];
+  /** Derived by `toRow` on every write (TALLY). */
+  tally: number;
+  /** Signature of the API record's extra keys (extra-columns.ts); absent without API facts. */
+  sig?: string;
 }
 
 export interface DictRow {
@@ -30,6 +39,10 @@ export class ExportDb extends Dexie {
       dicts: '[origin+name]',
     });
     this.version(2).stores({ jobs: 'key, origin' });
+    // Counts by index, a column's records by index, one record per extra-key order.
+    this.version(3)
+      .stores({ records: '[host+id], host, *branches, [host+ui.columnId], tally, [host+sig+id]' })
+      .upgrade((tx) => tx.table('records').toCollection().modify((r: RecordRow) => void Object.assign(r, toRow(r.host, r.id, r.api, r.ui))));
   }
 }
 
@@ -41,6 +54,25 @@ function branchesOf(api?: ApiFacts, ui?: UiFacts): number[] {
   if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'number') set.add(b);
   if (ui) set.add(ui.branch);
   return [...set];
+}
+
+function hasReason(r: StoredRecord): boolean {
+  const rec = r.api?.record;
+  return !!(r.ui?.reasonText || rec?.lead_reject_id != null || rec?.customer_reject_id != null);
+}
+
+/** The row as stored: every write goes through here so the derived, indexed fields stay true. */
+export function toRow(host: string, id: number, api: ApiFacts | undefined, ui: UiFacts | undefined): RecordRow {
+  const rec: StoredRecord = { host, id, api, ui };
+  const tally = !isArchived(rec) ? TALLY.active : hasReason(rec) ? TALLY.archivedWithReason : TALLY.archived;
+  const row: RecordRow = { host, id, api, ui, branches: branchesOf(api, ui), tally };
+  if (api) row.sig = extraKeySig(api.record);
+  return row;
+}
+
+/** The row with new API or UI facts (the derived fields recomputed). */
+export function withFacts(row: RecordRow, change: { api?: ApiFacts; ui?: UiFacts }): RecordRow {
+  return toRow(row.host, row.id, 'api' in change ? change.api : row.api, 'ui' in change ? change.ui : row.ui);
 }
 
 /**
@@ -59,8 +91,7 @@ export async function putApiRecords(
     const existing = await store.records.bulkGet(keys);
     const rows = records.map((record, i) => {
       const api: ApiFacts = { record, archived: archived ?? existing[i]?.api?.archived ?? false, fetchedAt };
-      const ui = existing[i]?.ui;
-      return { host, id: record.id, api, ui, branches: branchesOf(api, ui) };
+      return toRow(host, record.id, api, existing[i]?.ui);
     });
     await store.records.bulkPut(rows);
   });
@@ -72,8 +103,7 @@ export async function putUiFacts(store: ExportDb, host: string, facts: UiFacts[]
     const keys = facts.map((f) => [host, f.card.id] as [string, number]);
     const existing = await store.records.bulkGet(keys);
     const rows = facts.map((ui, i) => {
-      const api = existing[i]?.api;
-      return { host, id: ui.card.id, api, ui, branches: branchesOf(api, ui) };
+      return toRow(host, ui.card.id, existing[i]?.api, ui);
     });
     await store.records.bulkPut(rows);
   });
@@ -96,8 +126,7 @@ export async function markLeftArchive(
     const stale = rows.filter(
       (r) => r.host === host && !seen.has(r.id) && r[side]?.archived === true && isInScope(r),
     );
-    for (const r of stale) r[side] = { ...r[side]!, archived: false } as never;
-    await store.records.bulkPut(stale);
+    await store.records.bulkPut(stale.map((r) => withFacts(r, { [side]: { ...r[side]!, archived: false } })));
     return stale.length;
   });
 }

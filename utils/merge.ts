@@ -2,30 +2,11 @@
  * Merge of what the API and the UI know about each record into one flat row per id.
  * Pure: no browser APIs, no I/O. Every output value is a string, ready for the CSV writer.
  */
+import { FIXED_COLUMNS } from './columns';
+import { ExtraColumns } from './extra-columns';
 import type { ApiFacts, Dictionaries, StoredRecord, UiFacts } from './types';
 
-export const FIXED_COLUMNS = [
-  'id',
-  'name',
-  'phone',
-  'email',
-  'branch_id',
-  'is_study',
-  'archived',
-  'lead_status_id',
-  'lead_status',
-  'lead_reject_id',
-  'lead_reject_reason',
-  'customer_reject_id',
-  'customer_reject_reason',
-  'archived_at',
-  'lead_source_id',
-  'lead_source',
-  'assigned_id',
-  'created_at',
-  'updated_at',
-  'source',
-] as const;
+export { FIXED_COLUMNS } from './columns';
 
 export type FixedColumn = (typeof FIXED_COLUMNS)[number];
 
@@ -36,12 +17,6 @@ export interface MergeScope {
   branch: number;
   only: 'archived-leads' | 'archived-customers' | 'all';
 }
-
-/** API keys that the fixed columns already represent (never repeated as extra columns). */
-const REPRESENTED_API_KEYS: ReadonlySet<string> = new Set<string>([
-  ...FIXED_COLUMNS,
-  'branch_ids',
-]);
 
 /** `e_date` of every active record: not an archive date. */
 const OPEN_END_DATE = '2030-12-31';
@@ -110,7 +85,7 @@ function kindOf(rec: StoredRecord): 'lead' | 'customer' | undefined {
 }
 
 /** The UI wins when present; else whether the API returned it with `removed=2`. Never the reject ids. */
-function isArchived(rec: StoredRecord): boolean {
+export function isArchived(rec: StoredRecord): boolean {
   if (rec.ui) return rec.ui.archived === true;
   return rec.api?.archived === true;
 }
@@ -123,7 +98,7 @@ function inBranch(rec: StoredRecord, branch: number): boolean {
   return false;
 }
 
-function inScope(rec: StoredRecord, scope: MergeScope): boolean {
+export function inScope(rec: StoredRecord, scope: MergeScope): boolean {
   if (!rec.api && !rec.ui) return false;
   if (!inBranch(rec, scope.branch)) return false;
   switch (scope.only) {
@@ -248,32 +223,6 @@ function mergeOne(rec: StoredRecord, dicts: Dictionaries | null, scope: MergeSco
 }
 
 /**
- * Extra columns in API order: keys in the order the records list them; a key that only some
- * records have is placed right after the key that precedes it in the first record having it.
- * When all records share one key order this is exactly the first-seen order.
- */
-function extraColumns(records: StoredRecord[]): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const rec of records) {
-    const api = rec.api?.record;
-    if (!api) continue;
-    let anchor = -1; // index in `order` of the previous key of this record
-    for (const key of Object.keys(api)) {
-      if (REPRESENTED_API_KEYS.has(key)) continue;
-      if (seen.has(key)) {
-        anchor = order.indexOf(key);
-        continue;
-      }
-      seen.add(key);
-      order.splice(anchor + 1, 0, key);
-      anchor += 1;
-    }
-  }
-  return order;
-}
-
-/**
  * One row per id of the records in scope, sorted by id, with the fixed columns first and then
  * every other key the API returned (`custom_*` included).
  */
@@ -285,13 +234,16 @@ export function mergeRecords(
   const kept = dedupe(records)
     .filter((r) => inScope(r, scope))
     .sort((a, b) => a.id - b.id);
-  const extras = extraColumns(kept);
-  const columns = [...FIXED_COLUMNS, ...extras];
-  const rows = kept.map((rec) => {
-    const row = mergeOne(rec, dicts, scope);
-    const api = rec.api?.record;
-    for (const key of extras) row[key] = api ? cellText(api[key]) : '';
-    return row;
-  });
-  return { columns, rows };
+  const extras = new ExtraColumns();
+  for (const rec of kept) if (rec.api) extras.add(rec.api.record);
+  const rows = kept.map((rec) => mergeRow(rec, dicts, scope, extras.columns));
+  return { columns: [...FIXED_COLUMNS, ...extras.columns], rows };
+}
+
+/** The row of one record in scope: the fixed columns, then `extras` (from ExtraColumns). */
+export function mergeRow(rec: StoredRecord, dicts: Dictionaries | null, scope: MergeScope, extras: readonly string[]): MergedRow {
+  const row = mergeOne(rec, dicts, scope);
+  const api = rec.api?.record;
+  for (const key of extras) row[key] = api ? cellText(api[key]) : '';
+  return row;
 }

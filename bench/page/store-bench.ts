@@ -10,7 +10,7 @@
  * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed.
  */
 import Dexie from 'dexie';
-import { ExportDb, putApiRecords, putUiFacts, type DictRow, type RecordRow } from '../../utils/db';
+import { ExportDb, putApiRecords, putUiFacts, toRow, type DictRow, type RecordRow } from '../../utils/db';
 import type { ApiRecord, UiFacts } from '../../utils/types';
 
 export interface TemplateRecord {
@@ -37,9 +37,8 @@ function makeRow(spec: SeedSpec, i: number): RecordRow {
   const t = spec.templates[i % spec.templates.length];
   const id = spec.firstId + i;
   const record: ApiRecord = { ...t.record, id, name: `${String(t.record.name)} ${i}`, branch_ids: [spec.branch] };
-  const row: RecordRow = { host: spec.origin, id, branches: [spec.branch], api: { record, archived: t.archived, fetchedAt: FETCHED_AT } };
-  if (t.column) row.ui = uiFacts(spec, id, record, t.column);
-  return row;
+  const ui = t.column ? uiFacts(spec, id, record, t.column) : undefined;
+  return toRow(spec.origin, id, { record, archived: t.archived, fetchedAt: FETCHED_AT }, ui);
 }
 
 function uiFacts(spec: SeedSpec, id: number, record: ApiRecord, column: { id: number; name: string }): UiFacts {

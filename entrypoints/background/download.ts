@@ -7,7 +7,7 @@
 import { sendMessage, type ExportTarget } from '@/utils/messaging';
 import { CrmError, fromErrorInfo } from '@/utils/errors';
 import { loadSettings } from '@/utils/settings';
-import { buildExport } from '@/utils/build-export';
+import { buildExportBlob } from '@/utils/build-export';
 import { db } from '@/utils/db';
 
 const OFFSCREEN_URL = 'offscreen.html';
@@ -66,8 +66,8 @@ async function waitForDownload(id: number, wanted: string, downloads: DownloadEv
 
 /** Firefox: the background is an event page, which has Blob URLs. */
 async function downloadCsvInBackground(target: ExportTarget): Promise<{ fileName: string; rows: number; withReason: number }> {
-  const { csv, fileName, rows, withReason } = await buildExport(db, target, await loadSettings(), navigator.language);
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const { blob, fileName, rows, withReason } = await buildExportBlob(db, target, await loadSettings(), navigator.language);
+  const url = URL.createObjectURL(blob);
   try {
     const id = await browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
     const saved = await waitForDownload(id, fileName, browser.downloads as unknown as DownloadEvents);

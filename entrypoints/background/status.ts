@@ -1,17 +1,25 @@
-/** What the popup shows: the job's state, counts from the store, and the reconciliation. */
-import { db, type RecordRow } from '@/utils/db';
+/**
+ * What the popup shows: the job's state, counts from the store, and the reconciliation. The
+ * popup asks every second: counts come from an index, and a branch's rows are read for the
+ * reconciliation only when its job or the counts have moved since the last answer.
+ */
+import { db, recordsOf, TALLY, type RecordRow } from '@/utils/db';
 import type { BranchReconciliation, SyncStatus } from '@/utils/messaging';
 import type { ApiPass, SyncJob } from '@/utils/sync/job';
 
-const isArchived = (r: RecordRow) => r.ui?.archived ?? r.api?.archived ?? false;
+const reconciled = new Map<string, { stamp: string; value: BranchReconciliation }>();
 
-function hasReason(r: RecordRow): boolean {
-  const rec = r.api?.record;
-  return !!(r.ui?.reasonText || rec?.lead_reject_id != null || rec?.customer_reject_id != null);
+async function reconcileCached(job: SyncJob, counts: string): Promise<BranchReconciliation> {
+  // While a run writes, counts move with every page: its reconciliation waits for the phase to end.
+  const stamp = [job.state, job.phase, job.runStartedAt, job.lastSuccessAt, job.uiArchived, job.apiArchived, job.state === 'running' ? '' : counts].join('|');
+  const hit = reconciled.get(job.key);
+  if (hit?.stamp === stamp) return hit.value;
+  const value = reconcile(job, await recordsOf(db, job.origin, job.branch));
+  reconciled.set(job.key, { stamp, value });
+  return value;
 }
 
-function reconcile(job: SyncJob, rows: RecordRow[]): BranchReconciliation {
-  const mine = rows.filter((r) => r.host === job.origin && r.branches.includes(job.branch));
+function reconcile(job: SyncJob, mine: RecordRow[]): BranchReconciliation {
   const stored = mine.filter((r) => r.api?.archived || r.ui?.archived).length;
   const uiLeads = mine.filter((r) => r.ui?.archived && r.ui.kind === 'lead').length;
   const differences: string[] = [];
@@ -43,20 +51,16 @@ function phaseOf(job: SyncJob): Pick<SyncStatus, 'phase' | 'done' | 'total'> {
 }
 
 export async function currentStatus(): Promise<SyncStatus> {
-  const rows = await db.records.toArray();
   const jobs = await db.jobs.toArray();
-  let active = 0;
-  let archived = 0;
-  let withReason = 0;
-  for (const r of rows) {
-    if (!isArchived(r)) active++;
-    else {
-      archived++;
-      if (hasReason(r)) withReason++;
-    }
-  }
+  const [active, archivedOnly, withReason] = await Promise.all(
+    [TALLY.active, TALLY.archived, TALLY.archivedWithReason].map((t) => db.records.where('tally').equals(t).count()),
+  );
+  const counts = { active, archived: archivedOnly + withReason, withReason };
   const job = jobs.find((j) => j.state === 'running') ?? jobs.find((j) => j.state === 'paused') ?? jobs.find((j) => j.state === 'error') ?? jobs[0];
-  const base = { counts: { active, archived, withReason }, reconciliation: jobs.map((j) => reconcile(j, rows)) };
+  const stamp = `${active}/${archivedOnly}/${withReason}`;
+  const reconciliation = [];
+  for (const j of jobs) reconciliation.push(await reconcileCached(j, stamp));
+  const base = { counts, reconciliation };
   if (!job) return { state: 'idle', ...base };
   const lastSuccessAt = jobs.map((j) => j.lastSuccessAt).filter(Boolean).sort().at(-1);
   return {

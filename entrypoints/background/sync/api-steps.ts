@@ -5,7 +5,7 @@
 import type { AlfaApiClient } from '@/utils/alfacrm/api-client';
 import { customerPage } from '@/utils/alfacrm/api-schemas';
 import { API_PAGE_SIZE, DICT_NAMES, fetchDictionary } from '@/utils/alfacrm/api-sync';
-import { db, putApiRecords } from '@/utils/db';
+import { db, putApiRecords, withFacts } from '@/utils/db';
 import { CrmError } from '@/utils/errors';
 import { pass, type ApiPass, type SyncJob } from '@/utils/sync/job';
 import type { ApiRecord } from '@/utils/types';
@@ -113,15 +113,13 @@ async function finishPass(job: SyncJob, index: number): Promise<void> {
       const rows = (await db.records.where('branches').equals(job.branch).toArray()).filter(
         (r) => r.host === job.origin && r.api?.archived && !seen.has(r.id),
       );
-      for (const r of rows) r.api = { ...r.api!, archived: false };
-      await db.records.bulkPut(rows);
+      await db.records.bulkPut(rows.map((r) => withFacts(r, { api: { ...r.api!, archived: false } })));
     }
     if (p.name === 'changed-archived') {
       // Changed records that removed=2 did not list are active now.
       const changed = job.passes.find((x) => x.name === 'changed')?.novel ?? [];
       const rows = (await db.records.bulkGet(changed.filter((id) => !seen.has(id)).map((id) => [job.origin, id] as [string, number]))).filter((r) => r?.api);
-      for (const r of rows) r!.api = { ...r!.api!, archived: false };
-      await db.records.bulkPut(rows as NonNullable<(typeof rows)[number]>[]);
+      await db.records.bulkPut(rows.map((r) => withFacts(r!, { api: { ...r!.api!, archived: false } })));
     }
     const current = (await db.jobs.get(job.key))!;
     current.passes[index].done = true;

@@ -2,7 +2,7 @@
  * The UI part of a sync, run by a content script in an open, logged-in CRM tab. The background
  * asks for a read and commits each column it reports together with the cursor.
  */
-import { db, putUiFacts } from '@/utils/db';
+import { db, putUiFacts, withFacts } from '@/utils/db';
 import { CrmError, fromErrorInfo } from '@/utils/errors';
 import { sendMessage, type UiColumnReport } from '@/utils/messaging';
 import type { SyncJob } from '@/utils/sync/job';
@@ -94,11 +94,10 @@ export async function storeUiColumn(report: UiColumnReport): Promise<number> {
     if (job.ui.columnsDone[String(report.columnId)] !== undefined) return; // sent twice
     await putUiFacts(db, report.origin, facts);
     // Leads this column showed before and does not now have left it (restored, or moved).
-    const before = (await db.records.where('branches').equals(report.branch).toArray()).filter(
-      (r) => r.host === report.origin && r.ui?.archived && r.ui.kind === 'lead' && r.ui.columnId === report.columnId && !seen.has(r.id),
+    const before = (await db.records.where('[host+ui.columnId]').equals([report.origin, report.columnId]).toArray()).filter(
+      (r) => r.ui?.archived && r.ui.kind === 'lead' && r.ui.branch === report.branch && !seen.has(r.id),
     );
-    for (const r of before) r.ui = { ...r.ui!, archived: false };
-    await db.records.bulkPut(before);
+    await db.records.bulkPut(before.map((r) => withFacts(r, { ui: { ...r.ui!, archived: false } })));
     job.ui.columnsDone[String(report.columnId)] = report.count;
     await db.jobs.put(job);
   });
