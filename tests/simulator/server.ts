@@ -1,5 +1,5 @@
 /**
- * The simulated AlfaCRM: REST API v2 and web UI on one 127.0.0.1 port, one seeded dataset
+ * The simulated AlfaCRM: REST API v2 and web UI on one loopback port (127.0.0.1 unless told), one seeded dataset
  * behind both (shared/alfacrm-contract.md §4).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -32,6 +32,7 @@ function send(res: ServerResponse, r: Reply, head: boolean): void {
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const st = new SimState(opts.seed ?? 1, opts.dataset ?? 'default', opts.uiLang ?? 'uk', opts.knobs);
   const ui = new Ui(st);
+  const host = opts.host ?? '127.0.0.1';
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -75,14 +76,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   // Build the data while the client is still logging in (the first data request would anyway).
   setImmediate(() => void st.data);
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     port,
     credentials: { ...st.credentials },
     knobs: st.knobs.current,

@@ -27,6 +27,8 @@ export type UiLang = 'uk' | 'ru';
 export interface SimulatorOptions {
   /** 0 (default) = a random free port. */
   port?: number;
+  /** Loopback address to listen on, default 127.0.0.1 (127.0.0.2 is an origin outside the e2e build's matches). */
+  host?: string;
   /** Data seed, default 1. */
   seed?: number;
   knobs?: Partial<Knobs>;
