@@ -11,7 +11,15 @@ export async function customOrigins(): Promise<string[]> {
   return origins.filter((o) => !declared.has(o) && /^https?:\/\/[^*]+\/\*$/.test(o));
 }
 
-export async function syncCustomOrigins(): Promise<void> {
+let chain: Promise<void> = Promise.resolve();
+
+/** One update at a time: two quick grants would otherwise both unregister, then both register. */
+export function syncCustomOrigins(): Promise<void> {
+  chain = chain.then(updateRegistration, updateRegistration);
+  return chain;
+}
+
+async function updateRegistration(): Promise<void> {
   if (!chrome.scripting?.registerContentScripts) return;
   const matches = await customOrigins();
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
