@@ -9,7 +9,7 @@ import { abortExport, beginExport, finishExport, storeUiBatch } from './export-j
 import { currentStatus } from './status';
 import { downloadCsv } from './download';
 import { account, tabReady, uiFailed } from './sync/events';
-import { completeRun, syncNow } from './sync/runner';
+import { boardDone, syncNow } from './sync/runner';
 import { finishUi, storeUiColumn } from './sync/ui-steps';
 
 async function outcome<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
@@ -84,7 +84,7 @@ export function registerHandlers(): void {
       const done = parse(uiDoneSchema, data);
       senderTab(sender, done.origin);
       await finishUi(done.jobKey, done.runId, done.origin, done.expected, done.counts);
-      await completeRun(done.jobKey);
+      await boardDone(done.jobKey);
       return null;
     }),
   );

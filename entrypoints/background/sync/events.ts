@@ -3,14 +3,14 @@ import { db } from '@/utils/db';
 import { loadSettings, originOf } from '@/utils/settings';
 import { CrmError as Err, type CrmError } from '@/utils/errors';
 import { ensureJob, fail, resume } from './runner';
-import { requestUiRefresh } from './ui-steps';
+import { requestUiRefresh, wantsBoard } from './ui-steps';
 
 /** A logged-in page of `origin` is open: resume what waited for it. */
 export async function tabReady(origin: string, branch: number): Promise<void> {
   await ensureJob(origin, branch);
   for (const job of await db.jobs.where('origin').equals(origin).toArray()) {
     if (job.state === 'paused' && job.pausedReason?.code === 'session-expired') await resume(job.key);
-    else if (job.state === 'running' && job.phase === 'ui' && job.ui.state !== 'requested') await requestUiRefresh(job);
+    else if (wantsBoard(job) && job.ui.state !== 'requested') await requestUiRefresh(job);
   }
 }
 

@@ -65,11 +65,18 @@ async function drive(key: string): Promise<void> {
 }
 
 async function loop(key: string): Promise<void> {
+  let boardAsked = false;
   for (;;) {
     const job = await db.jobs.get(key);
     if (!job || job.state !== 'running') return;
     try {
       if (job.phase === 'dicts' || job.phase === 'api') {
+        // A full run reads the archive board in a CRM tab alongside the API part: it needs
+        // nothing from it (an incremental run does: which columns changed).
+        if (!boardAsked && job.mode === 'full') {
+          boardAsked = true;
+          await requestUiRefresh(job);
+        }
         const client = await clientFor(job.origin);
         if (typeof client === 'string' || !(await apiStep(client, job))) {
           await updateJob(key, (j) => (j.phase = 'ui'));
@@ -77,7 +84,7 @@ async function loop(key: string): Promise<void> {
         continue;
       }
       if (job.phase === 'ui') {
-        if (uiUnchanged(job)) return await completeRun(key);
+        if (job.ui.state === 'done' || uiUnchanged(job)) return await completeRun(key);
         // The UI part runs in a CRM tab; it reports back by message (ui-steps.ts).
         await requestUiRefresh(job);
         return;
@@ -109,6 +116,12 @@ export async function fail(key: string, e: unknown): Promise<void> {
     }
   });
   await refreshBadge();
+}
+
+/** The board read is done: the run is complete if the API part is too (else the loop ends it). */
+export async function boardDone(key: string): Promise<void> {
+  const job = await db.jobs.get(key);
+  if (job?.state === 'running' && job.phase === 'ui') await completeRun(key);
 }
 
 export async function completeRun(key: string): Promise<void> {

@@ -54,25 +54,30 @@ export function uiUnchanged(job: SyncJob): boolean {
   return !!changed?.done && (changed.novel ?? []).length === 0 && !!count?.done;
 }
 
+/** Whether the run wants the board read now: running, in its UI phase or (full run) any phase. */
+export function wantsBoard(job: SyncJob): boolean {
+  return job.state === 'running' && job.ui.state !== 'done' && (job.phase === 'ui' || (job.mode === 'full' && job.phase !== 'done'));
+}
+
 export async function requestUiRefresh(job: SyncJob): Promise<void> {
   const tab = await crmTab(job);
-  if (tab == null) {
-    await updateJob(job.key, (j) => (j.ui.state = 'waiting-tab'));
-    return;
-  }
-  await updateJob(job.key, (j) => {
-    j.ui.state = 'requested';
+  let send = false;
+  const asked = await updateJob(job.key, (j) => {
+    if (j.runStartedAt !== job.runStartedAt || !wantsBoard(j)) return;
+    j.ui.state = tab == null ? 'waiting-tab' : 'requested';
     j.ui.requestedAt = new Date().toISOString();
+    send = tab != null;
   });
-  const skip = await skipList(job);
+  if (!send || !asked || tab == null) return;
+  const skip = await skipList(asked);
   const answer = await sendMessage('uiRefresh', { jobKey: job.key, runId: job.runStartedAt!, branch: job.branch, skip }, tab).catch(() => null);
-  if (answer == null) await updateJob(job.key, (j) => (j.ui.state = 'waiting-tab'));
+  if (answer == null) await updateJob(job.key, (j) => void (j.ui.state === 'requested' && (j.ui.state = 'waiting-tab')));
 }
 
 async function currentRun(jobKey: string, runId: string, origin: string): Promise<SyncJob> {
   const job = await db.jobs.get(jobKey);
   if (!job || job.origin !== origin) throw new CrmError('malformed-response', 'unknown sync job');
-  if (job.runStartedAt !== runId || job.phase !== 'ui' || job.state !== 'running') throw new CrmError('malformed-response', 'the sync run has ended');
+  if (job.runStartedAt !== runId || !wantsBoard(job)) throw new CrmError('malformed-response', 'the sync run has ended');
   return job;
 }
 
@@ -109,6 +114,7 @@ export async function finishUi(jobKey: string, runId: string, origin: string, ex
   await updateJob(jobKey, (j) => {
     j.ui.lastCounts = counts;
     j.ui.expected = expected;
+    j.ui.state = 'done';
     j.uiArchived = expected;
   });
 }
