@@ -42,8 +42,8 @@ export class AlfaApiClient {
   private token: string | null = null;
   /** Until when a 429's Retry-After holds every request back (epoch ms). */
   private blockedUntil = 0;
-  /** When the next request may go out, and the spacing between requests. */
-  private nextSlot = 0;
+  /** When the last request went out, and the spacing between requests. */
+  private lastSent = -Infinity;
   private gapMs: number;
   private readonly baseGapMs: number;
   private login: Promise<string> | null = null;
@@ -128,13 +128,20 @@ export class AlfaApiClient {
    * Waits for this request's slot: one request per gap, none while a Retry-After runs. After a
    * Retry-After the waiting requests leave one gap apart, not all at once.
    */
+  /**
+   * Waits until `gapMs` after the last request actually sent (and past any Retry-After). The
+   * check and the claim are one synchronous step, so waiters woken together go one at a time,
+   * and a timer that fired late (a busy worker) delays the next request instead of bunching it.
+   */
   private async pace(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      const slot = Math.max(now, this.nextSlot, this.blockedUntil);
-      this.nextSlot = slot + this.gapMs;
-      if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
-      if (Date.now() >= this.blockedUntil) return;
+      const slot = Math.max(now, this.lastSent + this.gapMs, this.blockedUntil);
+      if (slot <= now) {
+        this.lastSent = now;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, slot - now));
     }
   }
 
