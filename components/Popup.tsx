@@ -67,7 +67,7 @@ export function Popup() {
                 <td>{r.branch}</td>
                 <td>{r.ui ?? '—'}</td>
                 <td>{r.api ?? '—'}</td>
-                <td>{r.stored}</td>
+                <td>{r.stored ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -62,8 +62,8 @@ export interface BranchReconciliation {
   ui: number | null;
   /** Archived records per the API (`removed=2` total), at the last read. */
   api: number | null;
-  /** Archived records in the store. */
-  stored: number;
+  /** Archived records in the store after the last complete run (null before one). */
+  stored: number | null;
   differences: string[];
 }
 

@@ -1,34 +1,13 @@
 /**
- * What the popup shows: the job's state, counts from the store, and the reconciliation. The
- * popup asks every second: counts come from an index, and a branch's rows are read for the
- * reconciliation only when its job or the counts have moved since the last answer.
+ * What the popup shows: the job's state, counts and the reconciliation. The popup asks every
+ * second: counts come from an index, the reconciliation from the job (sync/reconcile.ts).
  */
-import { db, recordsOf, TALLY, type RecordRow } from '@/utils/db';
+import { db, TALLY } from '@/utils/db';
 import type { BranchReconciliation, SyncStatus } from '@/utils/messaging';
 import type { ApiPass, SyncJob } from '@/utils/sync/job';
 
-const reconciled = new Map<string, { stamp: string; value: BranchReconciliation }>();
-
-async function reconcileCached(job: SyncJob, counts: string): Promise<BranchReconciliation> {
-  // While a run writes, counts move with every page: its reconciliation waits for the phase to end.
-  const stamp = [job.state, job.phase, job.runStartedAt, job.lastSuccessAt, job.uiArchived, job.apiArchived, job.state === 'running' ? '' : counts].join('|');
-  const hit = reconciled.get(job.key);
-  if (hit?.stamp === stamp) return hit.value;
-  const value = reconcile(job, await recordsOf(db, job.origin, job.branch));
-  reconciled.set(job.key, { stamp, value });
-  return value;
-}
-
-function reconcile(job: SyncJob, mine: RecordRow[]): BranchReconciliation {
-  const stored = mine.filter((r) => r.api?.archived || r.ui?.archived).length;
-  const uiLeads = mine.filter((r) => r.ui?.archived && r.ui.kind === 'lead').length;
-  const differences: string[] = [];
-  const apiOnly = mine.filter((r) => r.api?.archived && r.api.record.is_study === 0 && r.ui && !r.ui.archived).length;
-  const uiOnly = mine.filter((r) => r.ui?.archived && r.api && !r.api.archived).length;
-  if (job.uiArchived !== null && job.uiArchived !== uiLeads) differences.push(`UI board shows ${job.uiArchived} archived leads, the store has ${uiLeads}`);
-  if (apiOnly) differences.push(`${apiOnly} archived per the API but not on the UI board`);
-  if (uiOnly) differences.push(`${uiOnly} archived on the UI board but active per the API`);
-  return { branch: job.branch, ui: job.uiArchived, api: job.apiArchived, stored, differences };
+function reconciliation(job: SyncJob): BranchReconciliation {
+  return { branch: job.branch, ui: job.uiArchived, api: job.apiArchived, stored: job.reconciled?.stored ?? null, differences: job.reconciled?.differences ?? [] };
 }
 
 /** Phase names as the popup shows them (utils/i18n.ts translates them). */
@@ -57,10 +36,7 @@ export async function currentStatus(): Promise<SyncStatus> {
   );
   const counts = { active, archived: archivedOnly + withReason, withReason };
   const job = jobs.find((j) => j.state === 'running') ?? jobs.find((j) => j.state === 'paused') ?? jobs.find((j) => j.state === 'error') ?? jobs[0];
-  const stamp = `${active}/${archivedOnly}/${withReason}`;
-  const reconciliation = [];
-  for (const j of jobs) reconciliation.push(await reconcileCached(j, stamp));
-  const base = { counts, reconciliation };
+  const base = { counts, reconciliation: jobs.map(reconciliation) };
   if (!job) return { state: 'idle', ...base };
   const lastSuccessAt = jobs.map((j) => j.lastSuccessAt).filter(Boolean).sort().at(-1);
   return {

@@ -54,6 +54,8 @@ export interface SyncJob {
   lastSuccessStartedAt?: string;
   /** Retry-After of a rate-limit pause (epoch ms). */
   resumeAfter?: number;
+  /** Archived records in the store and what disagrees, as of the last complete run. */
+  reconciled?: { stored: number; differences: string[] };
 }
 
 export function jobKey(origin: string, branch: number): string {

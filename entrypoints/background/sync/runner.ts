@@ -11,6 +11,7 @@ import { keepAliveWhile } from '../keepalive';
 import { apiStep, updateJob } from './api-steps';
 import { requestUiRefresh, uiUnchanged } from './ui-steps';
 import { refreshBadge } from './badge';
+import { reconcileJob } from './reconcile';
 
 const running = new Set<string>();
 export const RESUME_ALARM = 'resume-sync';
@@ -125,7 +126,10 @@ export async function boardDone(key: string): Promise<void> {
 }
 
 export async function completeRun(key: string): Promise<void> {
+  const job = await db.jobs.get(key);
+  const reconciled = job && (await reconcileJob(db, job));
   await updateJob(key, (j) => {
+    if (reconciled) j.reconciled = reconciled;
     j.state = 'idle';
     j.phase = 'done';
     j.lastSuccessAt = new Date().toISOString();
