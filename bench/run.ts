@@ -231,7 +231,7 @@ async function fullSync(extDir: string, sim: RemoteSim, latencyMs: number, rep: 
   const full: FullSyncRun = { ...run, latencyMs, rep, popupOpen, benchEventLoopDelayMs };
   results.fullSync.runs.push(full);
   log(`  extension ${latencyMs} ms #${rep}${popupOpen ? ' (popup open)' : ''}: ${run.ok ? fmtMs(run.wallMs) : `FAILED ${run.error} after ${fmtMs(run.wallMs)}`} ` +
-    `(API part ${fmtMs(run.apiPartMs)}, UI part ${fmtMs(run.uiPartMs)}); requests API ${run.requests.api}, UI ${run.requests.ui}; 429s ${run.status429}; store ${run.store?.detail ?? '—'}; ` +
+    `(API part ${fmtMs(run.apiPartMs)}, board read ${fmtMs(run.uiPartMs)}); requests API ${run.requests.api}, UI ${run.requests.ui}; 429s ${run.status429}; store ${run.store?.detail ?? '—'}; ` +
     `bench event-loop delay p99 ${benchEventLoopDelayMs.p99} ms, max ${benchEventLoopDelayMs.max} ms`);
   return { run: full, session };
 }
@@ -380,7 +380,6 @@ function summarise() {
   if (main) {
     const floor = fs.floors[String(LATENCY)];
     add({ id: 'full-sync-floor', target: `first full sync ≤ 1.10× the floor (limits: max(API, UI) = ${fmtMs(floor.parallelMs)})`, value: main.ratioToParallelFloor, limit: 1.1, measured: `${main.ratioToParallelFloor.toFixed(2)}× (${fmtMs(main.wallMs)})` });
-    add({ id: 'full-sync-floor-serial', target: `first full sync ≤ 1.10× the serial floor (this design: API + UI = ${fmtMs(floor.serialMs)})`, value: main.ratioToSerialFloor, limit: 1.1, measured: `${main.ratioToSerialFloor.toFixed(2)}×`, note: 'the floor of the product\'s design; the target is the one above' });
     const all = fs.runs;
     const over = all.reduce((n, r) => n + r.status429 + r.retriesBeforeRetryAfter, 0);
     const peer429 = Object.values(fs.peers).map((p) => `${p.latencyMs} ms: ${p.status429}`).join(', ');
@@ -457,12 +456,13 @@ function reportSync(out: string[]) {
     rows.push([`peer script, ${p.latencyMs} ms`, 1, fmtMs(p.wallMs), fmtMs(p.apiMs), fmtMs(p.uiMs), p.requests.api, `${p.requests.ui}+${p.requests.login} login`, p.status429,
       fmtMs(f.parallelMs), fmtMs(f.serialMs), `${p.ratioToParallelFloor.toFixed(2)}×`, `${p.ratioToSerialFloor.toFixed(2)}×`, p.recordsMatch ? 'counts = truth' : 'counts ≠ truth']);
   }
-  out.push(table(['run', 'n', 'wall', 'API part', 'UI part', 'API req', 'UI req', '429s', 'floor ‖', 'floor Σ', '× floor ‖', '× floor Σ', 'store'], rows));
+  out.push(table(['run', 'n', 'wall', 'API part', 'board read', 'API req', 'UI req', '429s', 'floor ‖', 'floor Σ', '× floor ‖', '× floor Σ', 'store'], rows));
   const f = fs.floors[String(LATENCY)];
   if (f) {
     out.push(`floor: API ${f.api.requests} requests (${f.api.dictionaryPages} dictionary + ${f.api.activePages} active + ${f.api.archivedPages} archived pages) ÷ ${RATE}/s = ${fmtMs(f.api.ms)}; ` +
       `UI ${f.ui.requests} requests (tab + ${f.ui.columns} columns + ${f.ui.pagers} pagers), ${f.ui.concurrency} columns at a time, longest column ${f.ui.longestColumn} requests = ${fmtMs(f.ui.ms)} at ${LATENCY} ms.`);
-    out.push('floor ‖ = max(API, UI), what the limits allow; floor Σ = API + UI, the floor of this product, whose UI part runs after its API part. The target is judged against floor ‖; floor Σ is the one that applies to the current design.');
+    out.push('floor ‖ = max(API, UI), what the limits allow, and the one the target is judged on: the extension reads the board beside the API part. ' +
+      'floor Σ = API + UI, the least a one-request-at-a-time script (the peer) can take. API part and board read are each timed from the click.');
   }
   const ratios = Object.entries(fs.productToPeer).sort((a, b) => Number(a[0]) - Number(b[0]));
   if (ratios.length) {
@@ -471,7 +471,7 @@ function reportSync(out: string[]) {
   }
   const parts = Object.entries(fs.medians).sort((a, b) => Number(a[0]) - Number(b[0])).map(([l, m]) => {
     const fl = fs.floors[l];
-    return `${l} ms: API part ${(m.apiPartMs / fl.api.ms).toFixed(2)}× its floor, UI part ${(m.uiPartMs / fl.ui.ms).toFixed(1)}× its floor`;
+    return `${l} ms: API part ${(m.apiPartMs / fl.api.ms).toFixed(2)}× its floor, board read ${(m.uiPartMs / fl.ui.ms).toFixed(1)}× its floor`;
   });
   if (parts.length) out.push(`where the time goes — ${parts.join('; ')}.`);
 }

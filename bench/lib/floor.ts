@@ -11,9 +11,9 @@
  *   requests follow one another, and the archive reader works on 3 columns at a time
  *   (utils/alfacrm/archive-reader.ts): latency × (1 + max(longest column, ⌈all column
  *   requests ÷ 3⌉)). Server time is taken as zero.
- * - Parallel floor = max(API, UI): what the limits allow if both parts ran at once.
- *   Serial floor = API + UI: the floor of this product's design, whose UI part starts after its
- *   API part (entrypoints/background/sync/runner.ts).
+ * - Parallel floor = max(API, UI): what the limits allow with both parts at once, as the
+ *   product's full sync runs them (entrypoints/background/sync/runner.ts).
+ *   Serial floor = API + UI: the least a one-request-at-a-time script (the peer) can take.
  */
 import type { Knobs } from '../../tests/simulator/server';
 import type { Truth } from './remote-sim';

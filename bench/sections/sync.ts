@@ -24,6 +24,8 @@ export interface JobView {
   mode?: string;
   lastSuccessAt?: string;
   runStartedAt?: string;
+  /** The board read's state in this run ('done' once it reported its last column). */
+  uiState?: string;
   reason?: string;
 }
 
@@ -46,6 +48,7 @@ export interface SyncRun {
   wallMs: number;
   /** Click → the job's phase turned to 'ui' (the API part, dictionaries included). */
   apiPartMs: number;
+  /** Click → the board read reported done (it runs beside the API part in a full run). */
   uiPartMs: number;
   requests: { api: number; ui: number; other: number };
   byKind: Record<string, number>;
@@ -106,6 +109,7 @@ export function readJob(watcher: Page): Promise<JobView | null> {
       return {
         state: String(j.state), phase: String(j.phase), mode: j.mode as string | undefined,
         lastSuccessAt: j.lastSuccessAt as string | undefined, runStartedAt: j.runStartedAt as string | undefined,
+        uiState: (j.ui as { state?: string } | undefined)?.state,
         reason: reason?.message,
       };
     } finally {
@@ -132,6 +136,7 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
   if (!opts.keepPopupOpen) await popup.close();
 
   let apiPartMs = NaN;
+  let uiPartMs = NaN;
   let apiPartRequests = 0;
   let stuckSince = 0;
   let error: string | undefined;
@@ -143,6 +148,7 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
       apiPartMs = elapsed;
       apiPartRequests = (await sim.stats()).byKind.api ?? 0;
     }
+    if (job && Number.isNaN(uiPartMs) && job.uiState === 'done') uiPartMs = elapsed;
     if (job?.state === 'idle' && (job.lastSuccessAt ?? '') > before) break;
     if (job && (job.state === 'paused' || job.state === 'error')) {
       stuckSince ||= Date.now();
@@ -160,6 +166,7 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
   const wallMs = Date.now() - started;
   const stats = await sim.stats();
   if (Number.isNaN(apiPartMs)) apiPartMs = wallMs;
+  if (Number.isNaN(uiPartMs)) uiPartMs = wallMs;
 
   // The popup must agree: idle, with a last success newer than before the click.
   let popupConfirmed = false;
@@ -180,7 +187,7 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
     error: error ?? (popupConfirmed ? undefined : 'popup did not show idle with a newer last sync'),
     wallMs,
     apiPartMs,
-    uiPartMs: wallMs - apiPartMs,
+    uiPartMs,
     requests: { api: stats.byKind.api ?? 0, ui: uiKinds(stats), other: stats.total - (stats.byKind.api ?? 0) - uiKinds(stats) },
     byKind: stats.byKind,
     status429: stats.status429,
