@@ -141,7 +141,7 @@ const results = {
    */
   export: {} as Record<string, ExportResult & { median: { toFileMs: number; finished: boolean; extensionRss: number; extensionPss: number; extensionPrivate: number } | null }>,
   contentScript: null as (ContentScriptResult & { median: { attributedMs: number; attributedCpuMs: number; evaluateScriptMs: number; withMs: number; withoutMs: number; addedAbMs: number; withCpuMs: number; withoutCpuMs: number; addedAbCpuMs: number } }) | null,
-  idb: null as { bulkPut: IdbSample; readAll: IdbSample | null; syncPath: IdbSample | null } | null,
+  idb: null as { bulkPut: IdbSample; readAll: IdbSample | null; buildBlob?: IdbSample | null; syncPath: IdbSample | null } | null,
   targets: [] as Target[],
 };
 
@@ -205,7 +205,7 @@ async function sectionExport(extDir: string, bundle: string, sim: RemoteSim) {
     };
     if (idbAfter) {
       const sample = (x: { rows: number; ms: number } | undefined) => (x ? { ...x, rowsPerSec: x.rows / (x.ms / 1000) } : null);
-      results.idb = { bulkPut: sample(r.seed)!, readAll: sample(r.readAll), syncPath: sample(r.syncPath) };
+      results.idb = { bulkPut: sample(r.seed)!, readAll: sample(r.readAll), buildBlob: sample(r.buildBlob), syncPath: sample(r.syncPath) };
     }
   }
 }
@@ -539,7 +539,8 @@ function reportRest(out: string[]) {
     out.push(table(['operation', 'rows', 'time', 'rows/s'], [
       row('write: bulkPut into ExportDb.records, batches of 1,000', idb.bulkPut),
       row('write: the sync\'s path (putApiRecords + putUiFacts, pages of 50)', idb.syncPath),
-      row('read back all rows (where branches = 1, as the export)', idb.readAll),
+      row('read back all rows (chunks of 2,000 in id order, as the export)', idb.readAll),
+      row('the export\'s build in a page: read + merge + CSV + Blob (no download)', idb.buildBlob ?? null),
     ]));
   }
 

@@ -51,7 +51,7 @@ async function extraColumns(store: ExportDb, host: string, scope: MergeScope): P
 }
 
 /** The host's records after id `after`, a chunk at a time, in id order. */
-function chunkAfter(store: ExportDb, host: string, after: number): Promise<RecordRow[]> {
+export function chunkAfter(store: ExportDb, host: string, after: number): Promise<RecordRow[]> {
   return store.records.where('[host+id]').between([host, after], [host, Infinity], false).limit(CHUNK).toArray();
 }
 

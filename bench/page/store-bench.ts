@@ -6,10 +6,13 @@
  * Exposes `globalThis.__storeBench` with:
  * - `seed(spec)`: writes `count` rows (shape RecordRow, bulkPut batches of 1,000) and the
  *   dictionaries into the product's database 'crm-archive-export', timed (the write throughput);
- * - `readAll(branch)`: reads them back as the export does, timed;
+ * - `readAll(origin)`: reads them back in the export's chunks, timed; `buildBlob(origin)`: the
+ *   export's build (read, merge, CSV, Blob) without the offscreen document and the download;
  * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed.
  */
 import Dexie from 'dexie';
+import { buildExportBlob, chunkAfter } from '../../utils/build-export';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { ExportDb, putApiRecords, putUiFacts, toRow, type DictRow, type RecordRow } from '../../utils/db';
 import type { ApiRecord, UiFacts } from '../../utils/types';
 
@@ -76,14 +79,25 @@ async function seed(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   return { rows, ms };
 }
 
-/** Reads every row of the branch from the product's database, as the export does. */
-async function readAll(branch: number): Promise<{ rows: number; ms: number }> {
+/** Reads every row of the account from the product's database in the export's chunks, in id order. */
+async function readAll(origin: string): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
   const t = performance.now();
-  const all = await store.records.where('branches').equals(branch).toArray();
+  let rows = 0;
+  for (let chunk = await chunkAfter(store, origin, -Infinity); chunk.length; chunk = await chunkAfter(store, origin, chunk[chunk.length - 1].id)) rows += chunk.length;
   const ms = performance.now() - t;
   store.close();
-  return { rows: all.length, ms };
+  return { rows, ms };
+}
+
+/** The export's build alone (read, merge, CSV, Blob), in this page: no offscreen document, no download. */
+async function buildBlob(origin: string): Promise<{ rows: number; ms: number }> {
+  const store = new ExportDb();
+  const t = performance.now();
+  const built = await buildExportBlob(store, { origin, branch: 1, scope: 'all' }, DEFAULT_SETTINGS, 'uk');
+  const ms = performance.now() - t;
+  store.close();
+  return { rows: built.rows, ms };
 }
 
 /**
@@ -110,4 +124,4 @@ async function syncPath(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   return { rows, ms };
 }
 
-(globalThis as { __storeBench?: unknown }).__storeBench = { seed, readAll, syncPath };
+(globalThis as { __storeBench?: unknown }).__storeBench = { seed, readAll, buildBlob, syncPath };

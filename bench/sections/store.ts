@@ -45,12 +45,14 @@ export interface ExportResult {
   runs: ExportRun[];
   /** After the exports, when asked: reading all rows back, and the sync's write path. */
   readAll?: { rows: number; ms: number };
+  buildBlob?: { rows: number; ms: number };
   syncPath?: { rows: number; ms: number };
 }
 
 interface StoreBenchApi {
   seed(s: SeedSpec): Promise<{ rows: number; ms: number }>;
-  readAll(branch: number): Promise<{ rows: number; ms: number }>;
+  readAll(origin: string): Promise<{ rows: number; ms: number }>;
+  buildBlob(origin: string): Promise<{ rows: number; ms: number }>;
   syncPath(s: SeedSpec): Promise<{ rows: number; ms: number }>;
 }
 
@@ -166,10 +168,11 @@ export async function exportBench(opts: {
       await b.close({ keepProfile: true });
       b = await launch({ extDir: opts.extDir, userDataDir, downloadsDir });
       const idb = await storePage(b, opts.bundle);
-      result.readAll = await idb.evaluate((br) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.readAll(br), 1);
+      result.readAll = await idb.evaluate((o) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.readAll(o), opts.sim.url);
+      result.buildBlob = await idb.evaluate((o) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.buildBlob(o), opts.sim.url);
       result.syncPath = await idb.evaluate((s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.syncPath(s), seedSpec(opts.sim, opts.truth, opts.idbAfter.syncPathRows));
       await idb.close();
-      opts.log(`  read back ${result.readAll.rows} rows in ${(result.readAll.ms / 1000).toFixed(1)} s; sync write path ${result.syncPath.rows} rows in ${(result.syncPath.ms / 1000).toFixed(1)} s`);
+      opts.log(`  read back ${result.readAll.rows} rows in ${(result.readAll.ms / 1000).toFixed(1)} s; CSV Blob built in the page in ${(result.buildBlob.ms / 1000).toFixed(1)} s; sync write path ${result.syncPath.rows} rows in ${(result.syncPath.ms / 1000).toFixed(1)} s`);
     }
     return result;
   } finally {
