@@ -6,6 +6,8 @@ import { startSimulator, type Simulator } from '../simulator/server';
 import { inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
 
 const STATE = 'globalThis.__crmArchiveExport?.() ?? "not-ready"';
+/** Whether the full UI part (crm-ui.js) was injected next to the loader. */
+const UI_PART = 'globalThis.__crmArchiveUiPart ? "loaded" : "not loaded"';
 
 describe('content script', () => {
   let sim: Simulator;
@@ -51,7 +53,27 @@ describe('content script', () => {
     const page = await b.ctx.newPage();
     await page.goto(`${sim.url}/company/1/dashboard/index`);
     await expect.poll(() => inContentScriptWorld(page, STATE)).toBe('idle');
+    await page.waitForLoadState('load');
+    expect(await inContentScriptWorld(page, UI_PART)).toBe('not loaded');
     expect(await page.getByTestId('export-archive').count()).toBe(0);
+    await page.close();
+  });
+
+  it('loads the button when the page navigates itself to the leads board, and drops it on leaving', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(`${sim.url}/company/1/dashboard/index`);
+    await expect.poll(() => inContentScriptWorld(page, STATE)).toBe('idle');
+    const button = page.getByTestId('export-archive');
+
+    // The CRM's own in-page navigation (history API, no page load).
+    await page.evaluate(() => history.pushState({}, '', '/company/1/lead/index'));
+    await expect.poll(() => button.textContent()).toBe('Export archive');
+    expect(await inContentScriptWorld(page, STATE)).toBe('mounted');
+
+    await page.evaluate(() => history.pushState({}, '', '/company/1/dashboard/index'));
+    await expect.poll(() => button.count()).toBe(0);
+    expect(await inContentScriptWorld(page, STATE)).toBe('idle');
+    expect(await inContentScriptWorld(page, UI_PART)).toBe('loaded');
     await page.close();
   });
 
