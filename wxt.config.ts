@@ -26,6 +26,13 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The loader on every CRM page uses the extension API only through chrome.runtime (messaging)
+    // and WXT's ContentScriptContext (browser.runtime.id): WXT's own `browser` (globalThis.browser
+    // or chrome) does for that, and the polyfill would be more than half of the loader's bytes.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const alias = config.resolve?.alias as Record<string, string> | undefined;
+      if (alias && entrypoints.length === 1 && entrypoints[0].name === 'crm-loader') delete alias['wxt/browser'];
+    },
     // The offscreen document is Chrome's way to get a Blob URL; Firefox does it in the background.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.browser !== 'firefox') return;

@@ -122,6 +122,11 @@ interface ProtocolMap {
   /** Background → offscreen document: the download is done with this blob URL. */
   releaseCsv(url: string): void;
 
+  /**
+   * Content script (the loader) → background: inject the full CRM part (crm-ui.js) into the
+   * sender's page; answered once it runs there.
+   */
+  loadCrmUi(): Outcome<null>;
   /** Content script → background: a logged-in CRM page of this origin and branch is open. */
   crmTabReady(data: { origin: string; branch: number }): void;
   /** Background → content script: read the archive board for a sync run. */

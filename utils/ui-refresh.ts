@@ -6,7 +6,7 @@
 import { readLeadArchive } from './alfacrm/archive-reader';
 import { parseWithDomParser } from './alfacrm/ui-fetch';
 import { fromErrorInfo, toErrorInfo } from './errors';
-import { onMessage, sendMessage, type Outcome, type UiRefreshRequest } from './messaging';
+import { sendMessage, type Outcome, type UiRefreshRequest } from './messaging';
 
 let reading: string | null = null;
 
@@ -47,12 +47,13 @@ async function read(req: UiRefreshRequest): Promise<void> {
   }
 }
 
-export function listenForSyncRequests(branch: number | null): void {
-  onMessage('uiRefresh', ({ data }) => {
-    if (reading === data.runId) return 'busy';
-    reading = data.runId;
-    void read(data).finally(() => (reading = null));
-    return 'started';
-  });
-  if (branch != null) void sendMessage('crmTabReady', { origin: location.origin, branch }).catch(() => undefined);
+/**
+ * Starts reading the board for a sync run unless this run's read is already under way here.
+ * The loader (entrypoints/crm-loader.content.ts) receives `uiRefresh` and calls this.
+ */
+export function startSyncRead(req: UiRefreshRequest): 'started' | 'busy' {
+  if (reading === req.runId) return 'busy';
+  reading = req.runId;
+  void read(req).finally(() => (reading = null));
+  return 'started';
 }

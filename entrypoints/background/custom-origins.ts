@@ -1,8 +1,11 @@
 /**
  * Self-hosted and custom-domain CRMs: when the user grants an origin in the options, the content
- * script is registered there too (and unregistered when access is withdrawn).
+ * script (the loader) is registered there too (and unregistered when access is withdrawn). The
+ * loader brings in the full part itself (crm-ui-injection.ts).
  */
 const SCRIPT_ID = 'custom-crm-origins';
+/** entrypoints/crm-loader.content.ts, as the manifest lists it. */
+const LOADER_FILE = 'content-scripts/crm-loader.js';
 
 /** Origins granted at run time: every host permission the manifest did not declare. */
 export async function customOrigins(): Promise<string[]> {
@@ -26,7 +29,7 @@ async function updateRegistration(): Promise<void> {
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length === 0) return;
   await chrome.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: SCRIPT_ID, matches, js: [LOADER_FILE], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }
 

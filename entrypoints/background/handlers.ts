@@ -8,6 +8,7 @@ import { checkConnection } from './api-part';
 import { abortExport, beginExport, finishExport, storeUiBatch } from './export-job';
 import { currentStatus } from './status';
 import { downloadCsv } from './download';
+import { injectCrmUi } from './crm-ui-injection';
 import { account, tabReady, uiFailed } from './sync/events';
 import { boardDone, syncNow } from './sync/runner';
 import { finishUi, storeUiColumn } from './sync/ui-steps';
@@ -66,6 +67,12 @@ export function registerHandlers(): void {
   );
   onMessage('getStatus', () => currentStatus());
 
+  onMessage('loadCrmUi', ({ sender }) =>
+    outcome(async () => {
+      await injectCrmUi(sender);
+      return null;
+    }),
+  );
   onMessage('crmTabReady', ({ data, sender }) => {
     const origin = String(data?.origin ?? '');
     const branch = Number(data?.branch);

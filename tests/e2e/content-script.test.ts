@@ -6,6 +6,8 @@ import { startSimulator, type Simulator } from '../simulator/server';
 import { inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
 
 const STATE = 'globalThis.__crmArchiveExport?.() ?? "not-ready"';
+/** Whether the full UI part (crm-ui.js) was injected next to the loader. */
+const UI_PART = 'globalThis.__crmArchiveUiPart ? "loaded" : "not loaded"';
 
 describe('content script', () => {
   let sim: Simulator;
@@ -36,11 +38,13 @@ describe('content script', () => {
     const page = await b.ctx.newPage();
     await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword);
     const button = page.getByTestId('export-archive');
-    await expect.poll(() => button.textContent()).toBe('Export archive');
+    // The button comes with the UI part, which the loader fetches first (a message and an
+    // injection): more than poll's 1 s default on a busy machine.
+    await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Export archive');
     expect(await inContentScriptWorld(page, STATE)).toBe('mounted');
 
     await page.goto(`${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`);
-    await expect.poll(() => button.count()).toBe(1);
+    await expect.poll(() => button.count(), { timeout: 10_000 }).toBe(1);
     // The README's picture of the button on the archive tab, taken here rather than drawn.
     await page.locator('li.lead-element').first().waitFor();
     await page.screenshot({ path: path.resolve('docs/export-button.png'), clip: { x: 0, y: 0, width: 1280, height: 560 } });
@@ -51,7 +55,28 @@ describe('content script', () => {
     const page = await b.ctx.newPage();
     await page.goto(`${sim.url}/company/1/dashboard/index`);
     await expect.poll(() => inContentScriptWorld(page, STATE)).toBe('idle');
+    await page.waitForLoadState('load');
+    expect(await inContentScriptWorld(page, UI_PART)).toBe('not loaded');
     expect(await page.getByTestId('export-archive').count()).toBe(0);
+    await page.close();
+  });
+
+  it('loads the button when the page navigates itself to the leads board, and drops it on leaving', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(`${sim.url}/company/1/dashboard/index`);
+    await expect.poll(() => inContentScriptWorld(page, STATE)).toBe('idle');
+    const button = page.getByTestId('export-archive');
+
+    // The CRM's own in-page navigation (history API, no page load).
+    await page.evaluate(() => history.pushState({}, '', '/company/1/lead/index'));
+    // The loader fetches the UI part now (see above).
+    await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('Export archive');
+    expect(await inContentScriptWorld(page, STATE)).toBe('mounted');
+
+    await page.evaluate(() => history.pushState({}, '', '/company/1/dashboard/index'));
+    await expect.poll(() => button.count(), { timeout: 10_000 }).toBe(0);
+    expect(await inContentScriptWorld(page, STATE)).toBe('idle');
+    expect(await inContentScriptWorld(page, UI_PART)).toBe('loaded');
     await page.close();
   });
 
