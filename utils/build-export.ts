@@ -5,16 +5,19 @@
  * only the first record of each extra-key order can add one (extra-columns.ts), so one record
  * per stored signature is read for them, not every record twice.
  */
-import { csvChunk, csvFileName, csvHead, defaultDelimiter, type CsvOptions } from './csv';
+import { csvChunkOfCells, csvFileName, csvHead, defaultDelimiter, type CsvOptions } from './csv';
 import type { ExportDb, RecordRow } from './db';
 import { ExtraColumns } from './extra-columns';
-import { FIXED_COLUMNS, inScope, mergeRow, type MergeScope } from './merge';
+import { FIXED_COLUMNS, inScope, mergeCells, type MergeScope } from './merge';
 import type { ExportTarget } from './messaging';
 import type { Settings } from './settings';
 import type { Dictionaries } from './types';
 import { toDictionaries } from './alfacrm/api-sync';
 
-const CHUNK = 2000;
+/** Records per read: one chunk is all the export holds at a time (besides the next, being read). */
+export const CHUNK = 2000;
+const LEAD_REASON = FIXED_COLUMNS.indexOf('lead_reject_reason');
+const CUSTOMER_REASON = FIXED_COLUMNS.indexOf('customer_reject_reason');
 
 export interface ExportSummary {
   fileName: string;
@@ -51,8 +54,8 @@ async function extraColumns(store: ExportDb, host: string, scope: MergeScope): P
 }
 
 /** The host's records after id `after`, a chunk at a time, in id order. */
-export function chunkAfter(store: ExportDb, host: string, after: number): Promise<RecordRow[]> {
-  return store.records.where('[host+id]').between([host, after], [host, Infinity], false).limit(CHUNK).toArray();
+export function chunkAfter(store: ExportDb, host: string, after: number, size = CHUNK): Promise<RecordRow[]> {
+  return store.records.where('[host+id]').between([host, after], [host, Infinity], false).limit(size).toArray();
 }
 
 /** Writes the CSV to `write` in pieces (BOM and header first); returns the file name and counts. */
@@ -63,6 +66,7 @@ export async function streamExport(
   locale: string,
   write: (text: string) => void,
   now = new Date(),
+  chunkSize = CHUNK,
 ): Promise<ExportSummary> {
   const scope: MergeScope = { branch: target.branch, only: target.scope };
   const host = target.origin;
@@ -76,14 +80,14 @@ export async function streamExport(
   write(csvHead(columns, opts));
   let rows = 0;
   let withReason = 0;
-  let chunk = await chunkAfter(store, host, -Infinity);
+  let chunk = await chunkAfter(store, host, -Infinity, chunkSize);
   while (chunk.length > 0) {
     // The next read runs while this chunk is merged and written.
-    const next = chunk.length === CHUNK ? chunkAfter(store, host, chunk[chunk.length - 1].id) : Promise.resolve([]);
-    const merged = chunk.filter((r) => inScope(r, scope)).map((r) => mergeRow(r, dicts, scope, extras));
+    const next = chunk.length === chunkSize ? chunkAfter(store, host, chunk[chunk.length - 1].id, chunkSize) : Promise.resolve([]);
+    const merged = chunk.filter((r) => inScope(r, scope)).map((r) => mergeCells(r, dicts, scope, extras));
     rows += merged.length;
-    withReason += merged.filter((r) => r.lead_reject_reason || r.customer_reject_reason).length;
-    write(csvChunk(columns, merged, opts));
+    withReason += merged.filter((cells) => cells[LEAD_REASON] || cells[CUSTOMER_REASON]).length;
+    write(csvChunkOfCells(merged, opts));
     chunk = await next;
   }
   const kind = target.scope === 'all' ? 'leads' : 'archive';
@@ -98,8 +102,8 @@ export async function buildExport(store: ExportDb, target: ExportTarget, setting
 }
 
 /** The file as a Blob built of per-chunk Blobs: the text of a chunk can go once it is written. */
-export async function buildExportBlob(store: ExportDb, target: ExportTarget, settings: Settings, locale: string): Promise<ExportSummary & { blob: Blob }> {
+export async function buildExportBlob(store: ExportDb, target: ExportTarget, settings: Settings, locale: string, chunkSize = CHUNK): Promise<ExportSummary & { blob: Blob }> {
   const parts: Blob[] = [];
-  const summary = await streamExport(store, target, settings, locale, (t) => t && parts.push(new Blob([t])));
+  const summary = await streamExport(store, target, settings, locale, (t) => t && parts.push(new Blob([t])), new Date(), chunkSize);
   return { ...summary, blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) };
 }

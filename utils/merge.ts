@@ -240,6 +240,17 @@ export function mergeRecords(
   return { columns: [...FIXED_COLUMNS, ...extras.columns], rows };
 }
 
+/** The cells of one record in scope, in column order: FIXED_COLUMNS, then `extras`. */
+export function mergeCells(rec: StoredRecord, dicts: Dictionaries | null, scope: MergeScope, extras: readonly string[]): string[] {
+  const row = mergeOne(rec, dicts, scope);
+  const cells = new Array<string>(FIXED_COLUMNS.length + extras.length);
+  let i = 0;
+  for (const c of FIXED_COLUMNS) cells[i++] = row[c];
+  const api = rec.api?.record;
+  for (const key of extras) cells[i++] = api ? cellText(api[key]) : '';
+  return cells;
+}
+
 /** The row of one record in scope: the fixed columns, then `extras` (from ExtraColumns). */
 export function mergeRow(rec: StoredRecord, dicts: Dictionaries | null, scope: MergeScope, extras: readonly string[]): MergedRow {
   const row = mergeOne(rec, dicts, scope);

@@ -1,14 +1,18 @@
 /**
  * The API side of an export: dictionaries, then every record of the target's scope, written to
- * the store page by page. Archived rows are only those fetched with `removed=2`.
+ * the store page by page. Archived rows are only those fetched with `removed=2`. After a
+ * complete sync of the branch, an incremental sync run stands in for the full read: the store
+ * holds everything up to that sync, and the run asks only for what changed since.
  */
 import { dictPage } from '@/utils/alfacrm/api-schemas';
 import { DICT_NAMES, fetchAllCustomers, fetchDictionary, type CustomerFilter } from '@/utils/alfacrm/api-sync';
 import { db, markLeftArchive, putApiRecords, type RecordRow } from '@/utils/db';
-import { CrmError } from '@/utils/errors';
+import { CrmError, fromErrorInfo } from '@/utils/errors';
+import { jobKey } from '@/utils/sync/job';
 import type { ExportTarget } from '@/utils/messaging';
 import { apiTokenItem, loadSettings, originOf } from '@/utils/settings';
 import { clientFor } from './api-clients';
+import { syncNow } from './sync/runner';
 
 export interface ApiPartProgress {
   phase: string;
@@ -51,6 +55,9 @@ export async function runApiPart(
     onProgress({ phase: 'API dictionaries', done: i + 1, total: DICT_NAMES.length });
   }
 
+  const synced = await db.jobs.get(jobKey(origin, branch));
+  if (synced?.state === 'idle' && synced.lastSuccessStartedAt) return changesSinceSync(synced.key, target, onProgress);
+
   let records = 0;
   for (const pass of passes(target.scope)) {
     const phase = pass.archived ? 'API archived records' : 'API active records';
@@ -64,6 +71,18 @@ export async function runApiPart(
     if (pass.archived) await markLeftArchive(db, origin, branch, 'api', inScope(target.scope), ids);
   }
   return { used: true, records };
+}
+
+async function changesSinceSync(key: string, target: ExportTarget, onProgress: (p: ApiPartProgress) => void): Promise<ApiPartResult> {
+  onProgress({ phase: 'API changes', done: 0, total: 1 });
+  // Resolves once the run's API part has ended (its board part, if any, goes on in a CRM tab).
+  await syncNow(target.origin, target.branch, 'incremental');
+  const job = await db.jobs.get(key);
+  const failure = job?.state === 'paused' || job?.state === 'error' ? (job.pausedReason ?? job.lastError) : undefined;
+  if (failure) throw fromErrorInfo(failure);
+  const changed = job?.passes.find((p) => p.name === 'changed')?.ids.length ?? 0;
+  onProgress({ phase: 'API changes', done: 1, total: 1 });
+  return { used: true, records: changed };
 }
 
 export async function checkConnection(): Promise<{ branches: number }> {

@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { launchBrowser, loginToCrm, readStore, stopServiceWorker, type Browser } from './harness';
+import { readCsv } from './csv-file';
+import { launchBrowser, loginToCrm, readJobs, readStore, stopServiceWorker, type Browser } from './harness';
 import { DASHBOARD, expectStoreExact, openPopup, statusText, syncAndWait, syncSetup, waitForSyncDone } from './sync-helpers';
+
+const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
 
 describe('background sync (small dataset)', () => {
   let sim: Simulator;
@@ -124,6 +127,36 @@ describe('background sync (small dataset)', () => {
     for (const id of archivedNow) expect(rows.get(id)?.ui?.archived).toBe(true);
     expect(rows.get(restored)?.ui?.archived).toBe(false);
     expect(rows.get(restored)?.api?.archived).toBe(false);
+  });
+
+  it('after a sync, «Export archive» reads only the API changes since it, and the file has them', async () => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    await syncAndWait(s.popup);
+    const [before] = (await readJobs(b)) as { lastSuccessAt: string }[];
+    const archivedNow = sim.mutate.archiveLeads(1, 3);
+    sim.resetStats();
+
+    await s.crm.goto(sim.url + ARCHIVE);
+    await s.crm.getByTestId('export-archive').click();
+    const done = s.crm.getByTestId('export-done').or(s.crm.getByTestId('export-error'));
+    await done.waitFor({ timeout: 120_000 });
+    const text = (await s.crm.getByTestId('export-done').textContent()) ?? '';
+    const csv = readCsv(path.join(b.downloadsDir, /Saved (.+\.csv):/.exec(text)![1]));
+
+    const truth = sim.truth.archivedLeadIds(1);
+    expect(csv.rows.map((r) => Number(r.id)).sort((x, y) => x - y)).toEqual([...truth].sort((x, y) => x - y));
+    for (const id of archivedNow) {
+      const row = csv.rows.find((r) => Number(r.id) === id)!;
+      expect(row.source).toBe('api+ui');
+      expect(row.archived).toBe('1');
+    }
+    // The incremental run: one page of changes, one of the changed records as archived, one count
+    // (a full read of the branch's archive is more pages than that), and the dictionaries.
+    expect(sim.stats().byEntity.customer ?? 0).toBeLessThanOrEqual(3);
+    const [after] = (await readJobs(b)) as { mode: string; runStartedAt: string }[];
+    expect(after.mode).toBe('incremental');
+    expect(after.runStartedAt > before.lastSuccessAt).toBe(true);
   });
 
   it('the popup shows state and counts with the interface test ids (360×600 screenshot)', async () => {
