@@ -20,7 +20,7 @@ import { MB, fmtKb, fmtMb, fmtMs, median } from './lib/stats';
 import type { sequentialSync, SequentialResult } from './sequential-client';
 import { contentScriptBench, type ContentScriptResult } from './sections/content-script';
 import { exportBench, type ExportMode, type ExportResult } from './sections/store';
-import { checkStore, openSyncSession, runSync, type SyncRun, type SyncSession } from './sections/sync';
+import { checkStore, exportAfterSync, openSyncSession, runSync, type ExportAfterSync, type SyncRun, type SyncSession } from './sections/sync';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BUILD_DIR = path.join(ROOT, '.output', 'chrome-mv3-e2e');
@@ -134,7 +134,7 @@ const results = {
     /** Extension median wall ÷ peer wall, per latency. */
     productToPeer: {} as Record<string, number>,
   },
-  incremental: { runs: [] as IncrementalRun[], medians: {} as Record<string, { n: number; wallMs: number; apiRequests: number; uiRequests: number }> },
+  incremental: { runs: [] as IncrementalRun[], medians: {} as Record<string, { n: number; wallMs: number; apiRequests: number; uiRequests: number }>, exportAfterSync: null as ExportAfterSync | null },
   /**
    * By row count. `median` is over the popup-button runs (the judged ones); when none finished
    * in time, toFileMs is the time waited (a lower bound) and `finished` is false.
@@ -335,6 +335,8 @@ async function incrementalRuns(session: SyncSession, simA: RemoteSim) {
   const after = await simA.truth();
   for (const id of archived) (changes[columnOf(after, id)] ??= [0, 0])[0]++;
   await inc('archive 45 + restore 5', changes);
+  const ex = (results.incremental.exportAfterSync = await exportAfterSync(session, simA, BRANCH));
+  log(`  «Export archive» after the sync: ${ex.ok ? fmtMs(ex.wallMs) : `FAILED ${ex.error}`}; ${ex.rows} rows; requests API ${ex.requests.api}, UI ${ex.requests.ui}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,6 +484,11 @@ function reportIncremental(out: string[]) {
     const runs = results.incremental.runs.filter((r) => r.kind === kind);
     return [kind, m.n, fmtMs(m.wallMs), runs.map((r) => r.requests.api).join('/'), runs.map((r) => r.requests.ui).join('/'), runs.map((r) => r.status429).join('/'), runs.map((r) => (r.store ? (r.store.exact ? 'exact' : r.store.detail) : '—')).join('/')];
   })));
+  const ex = results.incremental.exportAfterSync;
+  if (ex) {
+    out.push(`«Export archive» on the archive tab after these syncs: ${ex.ok ? fmtMs(ex.wallMs) : `FAILED (${ex.error})`} from the click to «saved», ${ex.rows} of ${ex.expected} archived leads; ` +
+      `requests API ${ex.requests.api} (dictionaries and the changes since the sync), UI ${ex.requests.ui} (the archive tab as staff see it, read in full).`);
+  }
   for (const r of results.incremental.runs.filter((x) => x.columnChanges)) {
     const cols = Object.entries(r.columnChanges!);
     const same = cols.filter(([, [inn, out]]) => inn > 0 && inn === out).map(([c]) => c);

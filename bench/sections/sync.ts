@@ -251,3 +251,37 @@ export async function checkStore(s: SyncSession, sim: RemoteSim, branch: number)
     uiExtra,
   };
 }
+
+export interface ExportAfterSync {
+  ok: boolean;
+  error?: string;
+  /** Click on «Export archive» → the button says the file is saved. */
+  wallMs: number;
+  rows: number;
+  expected: number;
+  requests: { api: number; ui: number };
+}
+
+/**
+ * «Export archive» on the archive tab of the synced browser: the UI read of the archive (the
+ * export always reads what the tab shows) and, after the sync, only the API's changes.
+ */
+export async function exportAfterSync(s: SyncSession, sim: RemoteSim, branch: number): Promise<ExportAfterSync> {
+  const expected = (await sim.truth()).archivedLeadIds(branch).length;
+  await s.crm.goto(`${sim.url}/company/${branch}/lead/index?LeadSearch%5Bf_removed%5D=2`);
+  const button = s.crm.getByTestId('export-archive');
+  await button.waitFor({ timeout: 30_000 });
+  await sim.resetStats();
+  const started = Date.now();
+  await button.click();
+  const outcome = s.crm.getByTestId('export-done').or(s.crm.getByTestId('export-error'));
+  await outcome.waitFor({ timeout: 300_000 });
+  const wallMs = Date.now() - started;
+  const stats = await sim.stats();
+  const requests = { api: stats.byKind.api ?? 0, ui: uiKinds(stats) };
+  const error = await s.crm.getByTestId('export-error').textContent().catch(() => null);
+  if (error) return { ok: false, error, wallMs, rows: 0, expected, requests };
+  const text = (await s.crm.getByTestId('export-done').textContent()) ?? '';
+  const rows = Number(/: (\d+) rows/.exec(text)?.[1] ?? NaN);
+  return { ok: rows === expected, ...(rows === expected ? {} : { error: `${rows} rows, ${expected} archived` }), wallMs, rows, expected, requests };
+}
