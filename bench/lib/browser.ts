@@ -1,14 +1,14 @@
 /**
  * Chromium for the benchmark: Debian's /usr/bin/chromium through playwright-core, with the built
  * e2e extension loaded from a private snapshot (or with no extension at all, for baselines).
- * Same flags as tests/e2e/harness.ts; downloads land under their real names.
+ * Flags and the options-page helper come from tests/e2e/harness.ts; downloads land under their real names.
  */
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_FLAGS, configureApi as configureInOptions } from '../../tests/e2e/harness';
 
 export interface BenchBrowser {
   ctx: BrowserContext;
@@ -41,16 +41,7 @@ export async function launch(opts: { extDir: string | null; userDataDir?: string
     locale: 'en-US',
     acceptDownloads: false,
     viewport: { width: 1280, height: 900 },
-    args: [
-      ...ext,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    args: [...ext, ...CHROMIUM_FLAGS],
   });
   const browser = ctx.browser();
   if (!browser) throw new Error('no browser handle for the persistent context');
@@ -82,19 +73,9 @@ export function extensionUrl(b: BenchBrowser, page: string): string {
 /** The e2e harness's login, through the CRM's own form. */
 export { loginToCrm } from '../../tests/e2e/harness';
 
-/** Fills and saves the options page; returns `settings-status` once it settles. */
-export async function configureApi(b: BenchBrowser, crmUrl: string, email: string, apiKey: string): Promise<string> {
-  const page = await b.ctx.newPage();
-  await page.goto(extensionUrl(b, 'options.html'));
-  await page.getByTestId('crm-url').fill(crmUrl);
-  await page.getByTestId('api-email').fill(email);
-  await page.getByTestId('api-key').fill(apiKey);
-  await page.getByTestId('save-settings').click();
-  const status = page.getByTestId('settings-status');
-  await status.filter({ hasNotText: /checking|^$/ }).waitFor({ timeout: 60_000 });
-  const text = (await status.textContent()) ?? '';
-  await page.close();
-  return text;
+/** The e2e harness's options-page helper, with the benchmark's longer patience. */
+export function configureApi(b: BenchBrowser, crmUrl: string, email: string, apiKey: string): Promise<string> {
+  return configureInOptions(b, crmUrl, email, apiKey, 60_000);
 }
 
 export function completedDownloads(dir: string): string[] {

@@ -8,7 +8,18 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags of every test and benchmark browser: quiet (no background traffic), headless-safe. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 export interface Browser {
   ctx: BrowserContext;
@@ -38,17 +49,7 @@ export async function launchBrowser(opts: { userDataDir?: string; downloadsDir?:
     locale: opts.locale ?? 'en-US',
     acceptDownloads: false,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS],
   });
   const browserSession = await ctx.browser()?.newBrowserCDPSession();
   await browserSession?.send('Browser.setDownloadBehavior', { behavior: 'default' });
@@ -65,7 +66,10 @@ export async function launchBrowser(opts: { userDataDir?: string; downloadsDir?:
   };
 }
 
-export function extensionPage(b: Browser, page: 'popup.html' | 'options.html'): string {
+/** What the helpers below need of a browser: the e2e harness's, or the benchmark's. */
+type WithExtension = { ctx: BrowserContext; extensionId: string | null };
+
+export function extensionPage(b: WithExtension, page: 'popup.html' | 'options.html'): string {
   return `chrome-extension://${b.extensionId}/${page}`;
 }
 
@@ -83,7 +87,7 @@ export async function loginToCrm(page: Page, baseUrl: string, user: string, pass
 }
 
 /** Fills and saves the options page; returns the text of `settings-status` once it settles. */
-export async function configureApi(b: Browser, crmUrl: string, email: string, apiKey: string): Promise<string> {
+export async function configureApi(b: WithExtension, crmUrl: string, email: string, apiKey: string, timeout?: number): Promise<string> {
   const page = await b.ctx.newPage();
   await page.goto(extensionPage(b, 'options.html'));
   await page.getByTestId('crm-url').fill(crmUrl);
@@ -91,7 +95,7 @@ export async function configureApi(b: Browser, crmUrl: string, email: string, ap
   await page.getByTestId('api-key').fill(apiKey);
   await page.getByTestId('save-settings').click();
   const status = page.getByTestId('settings-status');
-  await status.filter({ hasNotText: /checking|^$/ }).waitFor();
+  await status.filter({ hasNotText: /checking|^$/ }).waitFor({ timeout });
   const text = (await status.textContent()) ?? '';
   await page.close();
   return text;
