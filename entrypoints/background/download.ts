@@ -77,9 +77,27 @@ async function downloadCsvInBackground(target: ExportTarget): Promise<{ fileName
   }
 }
 
+/** Exports using the offscreen document now: the last one to end closes it, freeing its memory. */
+let offscreenUsers = 0;
+/** A close under way: a new export waits for it before it creates the document again. */
+let closing: Promise<void> | null = null;
+
 export async function downloadCsv(target: ExportTarget): Promise<{ fileName: string; rows: number; withReason: number }> {
   // FIREFOX is a build-time constant: the Firefox bundle carries no offscreen code at all.
   if (import.meta.env.FIREFOX || typeof chrome === 'undefined' || !chrome.offscreen) return downloadCsvInBackground(target);
+  offscreenUsers++;
+  try {
+    return await downloadViaOffscreen(target);
+  } finally {
+    if (--offscreenUsers === 0) {
+      closing = chrome.offscreen.closeDocument().catch(() => undefined);
+      await closing;
+    }
+  }
+}
+
+async function downloadViaOffscreen(target: ExportTarget): Promise<{ fileName: string; rows: number; withReason: number }> {
+  await closing;
   await ensureOffscreen();
   const built = await sendMessage('buildCsv', { target, settings: await loadSettings() });
   if (!built.ok) throw fromErrorInfo(built.error);

@@ -51,6 +51,10 @@ describe('export errors (small dataset)', () => {
     const file = /Saved (.+\.csv):/.exec(res.text)![1];
     const csv = readCsv(path.join(b.downloadsDir, file));
     expect(csv.rows).toHaveLength(sim.truth.archivedLeadIds(1).length);
+    // The offscreen document that built the file is closed once the download is done.
+    const worker = await b.worker();
+    const offscreen = () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length);
+    await expect.poll(offscreen, { timeout: 10_000 }).toBe(0);
 
     const view = await b.ctx.newPage();
     await view.setViewportSize({ width: 1200, height: 420 });
