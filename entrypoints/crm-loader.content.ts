@@ -8,6 +8,7 @@
  */
 import { branchFromUrl, pageKind } from '@/utils/alfacrm/page-kind';
 import { crmUiPart, type CrmUiPart } from '@/utils/crm-ui-part';
+import { CrmError, fromErrorInfo, toErrorInfo } from '@/utils/errors';
 import { CRM_MATCHES } from '@/utils/hosts';
 import { onMessage, sendMessage } from '@/utils/messaging';
 
@@ -15,9 +16,9 @@ let loading: Promise<CrmUiPart> | null = null;
 
 async function injectUiPart(): Promise<CrmUiPart> {
   const res = await sendMessage('loadCrmUi');
-  if (!res?.ok) throw new Error(res ? res.error.message : 'the extension did not answer');
+  if (!res?.ok) throw res ? fromErrorInfo(res.error) : new CrmError('incomplete-read', 'the extension did not answer');
   const part = crmUiPart();
-  if (!part) throw new Error('the CRM UI part did not start');
+  if (!part) throw new CrmError('incomplete-read', 'the CRM UI part did not start');
   return part;
 }
 
@@ -49,7 +50,15 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', (e) => loadIfWanted(e.newUrl.href));
 
     // Background syncs read the archive through this tab's session: listen before announcing it.
-    onMessage('uiRefresh', async ({ data }) => (await loadUiPart()).readForSync(data));
+    onMessage('uiRefresh', async ({ data }) => {
+      try {
+        return (await loadUiPart()).readForSync(data);
+      } catch (e) {
+        // Said to the run, which pauses with this reason, rather than waiting for a tab forever.
+        void sendMessage('uiFailed', { jobKey: data.jobKey, runId: data.runId, origin: location.origin, error: toErrorInfo(e) }).catch(() => undefined);
+        return 'failed';
+      }
+    });
     const branch = branchFromUrl(location.href);
     if (branch != null) void sendMessage('crmTabReady', { origin: location.origin, branch }).catch(() => undefined);
   },

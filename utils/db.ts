@@ -3,7 +3,7 @@
  * scripts never open it: the page's origin would own that database.
  */
 import Dexie, { type Table } from 'dexie';
-import { extraKeySig } from './extra-columns';
+import { keyOrderSig } from './extra-columns';
 import { isArchived } from './merge';
 import type { SyncJob } from './sync/job';
 import type { ApiFacts, ApiRecord, StoredRecord, UiFacts } from './types';
@@ -16,7 +16,7 @@ export interface RecordRow extends StoredRecord {
   branches: number[];
   /** Derived by `toRow` on every write (TALLY). */
   tally: number;
-  /** Signature of the API record's extra keys (extra-columns.ts); absent without API facts. */
+  /** Signature of the API record's key order (extra-columns.ts); absent without API facts. */
   sig?: string;
 }
 
@@ -66,7 +66,7 @@ export function toRow(host: string, id: number, api: ApiFacts | undefined, ui: U
   const rec: StoredRecord = { host, id, api, ui };
   const tally = !isArchived(rec) ? TALLY.active : hasReason(rec) ? TALLY.archivedWithReason : TALLY.archived;
   const row: RecordRow = { host, id, api, ui, branches: branchesOf(api, ui), tally };
-  if (api) row.sig = extraKeySig(api.record);
+  if (api) row.sig = keyOrderSig(api.record);
   return row;
 }
 

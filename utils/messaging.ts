@@ -130,7 +130,8 @@ interface ProtocolMap {
   /** Content script → background: a logged-in CRM page of this origin and branch is open. */
   crmTabReady(data: { origin: string; branch: number }): void;
   /** Background → content script: read the archive board for a sync run. */
-  uiRefresh(req: UiRefreshRequest): 'started' | 'busy';
+  /** 'failed': the tab could not load its reader (it reports why with uiFailed). */
+  uiRefresh(req: UiRefreshRequest): 'started' | 'busy' | 'failed';
   /** Content script → background: sync run progress from the UI side. */
   uiColumn(report: UiColumnReport): Outcome<{ stored: number }>;
   uiDone(data: { jobKey: string; runId: string; origin: string; expected: number; counts: Record<string, number> }): Outcome<null>;

@@ -8,7 +8,7 @@ import { dictPage } from '@/utils/alfacrm/api-schemas';
 import { DICT_NAMES, fetchAllCustomers, fetchDictionary, type CustomerFilter } from '@/utils/alfacrm/api-sync';
 import { db, markLeftArchive, putApiRecords, type RecordRow } from '@/utils/db';
 import { CrmError, fromErrorInfo } from '@/utils/errors';
-import { jobKey } from '@/utils/sync/job';
+import { jobKey, type SyncJob } from '@/utils/sync/job';
 import type { ExportTarget } from '@/utils/messaging';
 import { apiTokenItem, loadSettings, originOf } from '@/utils/settings';
 import { clientFor } from './api-clients';
@@ -56,7 +56,10 @@ export async function runApiPart(
   }
 
   const synced = await db.jobs.get(jobKey(origin, branch));
-  if (synced?.state === 'idle' && synced.lastSuccessStartedAt) return changesSinceSync(synced.key, target, onProgress);
+  if (synced?.state === 'idle' && synced.lastSuccessStartedAt) {
+    const changes = await changesSinceSync(synced, target, onProgress);
+    if (changes) return changes;
+  }
 
   let records = 0;
   for (const pass of passes(target.scope)) {
@@ -73,13 +76,17 @@ export async function runApiPart(
   return { used: true, records };
 }
 
-async function changesSinceSync(key: string, target: ExportTarget, onProgress: (p: ApiPartProgress) => void): Promise<ApiPartResult> {
+/** The changes since the last sync, through an incremental run; null when no run could be made to read them. */
+async function changesSinceSync(synced: SyncJob, target: ExportTarget, onProgress: (p: ApiPartProgress) => void): Promise<ApiPartResult | null> {
   onProgress({ phase: 'API changes', done: 0, total: 1 });
   // Resolves once the run's API part has ended (its board part, if any, goes on in a CRM tab).
   await syncNow(target.origin, target.branch, 'incremental');
-  const job = await db.jobs.get(key);
+  const job = await db.jobs.get(synced.key);
   const failure = job?.state === 'paused' || job?.state === 'error' ? (job.pausedReason ?? job.lastError) : undefined;
   if (failure) throw fromErrorInfo(failure);
+  // Another drive of the job may still have been ending: then no new run read the changes here.
+  const apiDone = job?.runStartedAt !== synced.runStartedAt && (job?.phase === 'ui' || job?.phase === 'done');
+  if (!apiDone) return null;
   const changed = job?.passes.find((p) => p.name === 'changed')?.ids.length ?? 0;
   onProgress({ phase: 'API changes', done: 1, total: 1 });
   return { used: true, records: changed };

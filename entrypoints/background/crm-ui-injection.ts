@@ -31,5 +31,8 @@ export async function injectCrmUi(sender: chrome.runtime.MessageSender | Runtime
   if (!(await browser.permissions.contains({ origins: [...new Set(patterns as string[])] }))) {
     throw new CrmError('malformed-response', 'not a CRM origin this extension may read');
   }
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CRM_UI_FILE] });
+  // The very document that asked (Chrome knows it by id), not whatever the frame holds by now.
+  const documentId = (sender as chrome.runtime.MessageSender).documentId;
+  const target = documentId && !import.meta.env.FIREFOX ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [sender.frameId ?? 0] };
+  await browser.scripting.executeScript({ target, files: [CRM_UI_FILE] });
 }

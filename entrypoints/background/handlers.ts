@@ -91,7 +91,7 @@ export function registerHandlers(): void {
       const done = parse(uiDoneSchema, data);
       senderTab(sender, done.origin);
       await finishUi(done.jobKey, done.runId, done.origin, done.expected, done.counts);
-      await boardDone(done.jobKey);
+      await boardDone(done.jobKey, done.runId);
       return null;
     }),
   );

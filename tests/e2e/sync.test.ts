@@ -105,6 +105,22 @@ describe('background sync (small dataset)', () => {
     await expectStoreExact(b, sim);
   });
 
+  it('a full run whose board read fails finishes its API part, then pauses with the reason', async () => {
+    const s = await syncSetup(sim);
+    b = s.b;
+    sim.setKnobs({ malformedMatch: 'lead/board', malformedOnRequest: 1 });
+    await s.popup.getByTestId('sync-now').click();
+    await expect.poll(() => statusText(s.popup), { timeout: 60_000 }).toMatch(/^paused: malformed response/);
+    // The API part went on beside the failed board read: every API record of the branch is stored.
+    const apiIds = (await readStore(b)).filter((r) => r.api).map((r) => r.id);
+    const truth = [...sim.truth.activeIds(1), ...sim.truth.archivedLeadIds(1), ...sim.truth.archivedCustomerIds(1)];
+    expect(new Set(apiIds)).toEqual(new Set(truth));
+
+    sim.setKnobs({ malformedMatch: null, malformedOnRequest: null });
+    await syncAndWait(s.popup);
+    await expectStoreExact(b, sim);
+  });
+
   it('an incremental run with no change asks ≤ 3 requests per source; then reflects 5 archived and 1 restored', async () => {
     const s = await syncSetup(sim);
     b = s.b;

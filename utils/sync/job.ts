@@ -24,7 +24,9 @@ export interface ApiPass {
 }
 
 export interface UiProgress {
-  state: 'pending' | 'requested' | 'done' | 'waiting-tab';
+  /** 'failed': the board read beside a full run's API part failed; the run pauses with `error` once its API part is done. */
+  state: 'pending' | 'requested' | 'done' | 'waiting-tab' | 'failed';
+  error?: ErrorInfo;
   /** Column id → board-count of the columns read in this run. */
   columnsDone: Record<string, number>;
   /** Column id → board-count as of the last complete read (to skip unchanged columns). */

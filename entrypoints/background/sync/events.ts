@@ -1,8 +1,9 @@
 /** What moves a sync along from outside: a CRM tab that opens, a failed UI read, the account. */
 import { db } from '@/utils/db';
 import { loadSettings, originOf } from '@/utils/settings';
-import { CrmError as Err, type CrmError } from '@/utils/errors';
+import { CrmError as Err, toErrorInfo, type CrmError } from '@/utils/errors';
 import { ensureJob, fail, resume } from './runner';
+import { updateJob } from './api-steps';
 import { requestUiRefresh, wantsBoard } from './ui-steps';
 
 /** A logged-in page of `origin` is open: resume what waited for it. */
@@ -15,9 +16,17 @@ export async function tabReady(origin: string, branch: number): Promise<void> {
 }
 
 export async function uiFailed(jobKey: string, runId: string, error: CrmError): Promise<void> {
-  const job = await db.jobs.get(jobKey);
-  if (!job || job.runStartedAt !== runId || job.state !== 'running') return;
-  await fail(jobKey, error);
+  let failRun = false;
+  await updateJob(jobKey, (j) => {
+    if (j.runStartedAt !== runId || j.state !== 'running' || j.ui.state === 'done') return;
+    if (j.phase === 'ui') failRun = true;
+    else {
+      // The board read ran beside the API part: that part goes on, the loop raises this after it.
+      j.ui.state = 'failed';
+      j.ui.error = toErrorInfo(error);
+    }
+  });
+  if (failRun) await fail(jobKey, error);
 }
 
 /** The account the popup acts on: the options' CRM address, else the last CRM tab seen. */

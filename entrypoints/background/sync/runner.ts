@@ -4,7 +4,7 @@
  * to call again at any time (after a worker restart, an alarm, a click): one runner per job.
  */
 import { db } from '@/utils/db';
-import { isCrmError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { fromErrorInfo, isCrmError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { jobKey, newJob, startRun, type PauseReason, type SyncJob } from '@/utils/sync/job';
 import { clientFor } from '../api-clients';
 import { keepAliveWhile } from '../keepalive';
@@ -85,7 +85,8 @@ async function loop(key: string): Promise<void> {
         continue;
       }
       if (job.phase === 'ui') {
-        if (job.ui.state === 'done' || uiUnchanged(job)) return await completeRun(key);
+        if (job.ui.state === 'failed') throw fromErrorInfo(job.ui.error ?? { code: 'incomplete-read', message: 'the archive board read failed' });
+        if (job.ui.state === 'done' || uiUnchanged(job)) return await completeRun(key, job.runStartedAt);
         // The UI part runs in a CRM tab; it reports back by message (ui-steps.ts).
         await requestUiRefresh(job);
         return;
@@ -105,6 +106,9 @@ export async function fail(key: string, e: unknown): Promise<void> {
   await updateJob(key, (j) => {
     j.attempts++;
     j.lastError = info;
+    // The board is read again when the run resumes.
+    if (j.ui.state === 'failed') j.ui.state = 'pending';
+    delete j.ui.error;
     if (pausing) {
       j.state = 'paused';
       j.pausedReason = info;
@@ -120,16 +124,20 @@ export async function fail(key: string, e: unknown): Promise<void> {
 }
 
 /** The board read is done: the run is complete if the API part is too (else the loop ends it). */
-export async function boardDone(key: string): Promise<void> {
+export async function boardDone(key: string, runId: string): Promise<void> {
   const job = await db.jobs.get(key);
-  if (job?.state === 'running' && job.phase === 'ui') await completeRun(key);
+  if (job?.state === 'running' && job.phase === 'ui') await completeRun(key, runId);
 }
 
-export async function completeRun(key: string): Promise<void> {
+/** Ends run `runId` as a success; a no-op when that run is no longer the one under way. */
+export async function completeRun(key: string, runId: string | undefined): Promise<void> {
   const job = await db.jobs.get(key);
-  const reconciled = job && (await reconcileJob(db, job));
+  if (!job || job.state !== 'running' || job.runStartedAt !== runId) return;
+  const reconciled = await reconcileJob(db, job);
   await updateJob(key, (j) => {
-    if (reconciled) j.reconciled = reconciled;
+    // The loop and the board's last report may both get here; only the first ends the run.
+    if (j.state !== 'running' || j.runStartedAt !== runId) return;
+    j.reconciled = reconciled;
     j.state = 'idle';
     j.phase = 'done';
     j.lastSuccessAt = new Date().toISOString();

@@ -71,7 +71,9 @@ export async function requestUiRefresh(job: SyncJob): Promise<void> {
   if (!send || !asked || tab == null) return;
   const skip = await skipList(asked);
   const answer = await sendMessage('uiRefresh', { jobKey: job.key, runId: job.runStartedAt!, branch: job.branch, skip }, tab).catch(() => null);
-  if (answer == null) await updateJob(job.key, (j) => void (j.ui.state === 'requested' && (j.ui.state = 'waiting-tab')));
+  if (answer == null) {
+    await updateJob(job.key, (j) => void (j.runStartedAt === job.runStartedAt && j.ui.state === 'requested' && (j.ui.state = 'waiting-tab')));
+  }
 }
 
 async function currentRun(jobKey: string, runId: string, origin: string): Promise<SyncJob> {
@@ -96,6 +98,8 @@ export async function storeUiColumn(report: UiColumnReport): Promise<number> {
   const seen = new Set(report.cards.map((c) => c.id));
   await db.transaction('rw', db.records, db.jobs, async () => {
     const job = (await db.jobs.get(report.jobKey))!;
+    // Checked again here: a column of an ended run must not count as read in the next one.
+    if (job.runStartedAt !== report.runId || !wantsBoard(job)) throw new CrmError('malformed-response', 'the sync run has ended');
     if (job.ui.columnsDone[String(report.columnId)] !== undefined) return; // sent twice
     await putUiFacts(db, report.origin, facts);
     // Leads this column showed before and does not now have left it (restored, or moved).
