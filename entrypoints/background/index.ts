@@ -2,6 +2,7 @@ import { apiKeyItem, apiTokenItem, settingsItem } from '@/utils/settings';
 import { ensureAlarm, registerAlarms } from './alarms';
 import { registerCustomOrigins } from './custom-origins';
 import { registerHandlers } from './handlers';
+import { limitStorageToExtensionPages } from './storage-access';
 import { refreshBadge } from './sync/badge';
 import { resume, resumeAll } from './sync/runner';
 import { db } from '@/utils/db';
@@ -9,6 +10,7 @@ import { db } from '@/utils/db';
 export default defineBackground({
   type: 'module',
   main() {
+    void limitStorageToExtensionPages();
     registerHandlers();
     registerAlarms();
     registerCustomOrigins();

@@ -61,6 +61,19 @@ describe('content script', () => {
     await page.close();
   });
 
+  it('cannot read extension storage (settings, API key) from the CRM page\'s isolated world', async () => {
+    const page = await b.ctx.newPage();
+    await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword);
+    await expect.poll(() => inContentScriptWorld(page, STATE), { timeout: 10_000 }).toBe('mounted');
+    // The extension's own page can; the content script's world (loader and UI part) cannot.
+    const worker = await b.worker();
+    await worker.evaluate(() => chrome.storage.local.set({ probe: 'visible' }));
+    expect(await worker.evaluate(async () => (await chrome.storage.local.get('probe')).probe)).toBe('visible');
+    const fromPage = await inContentScriptWorld(page, 'chrome.storage.local.get("probe").then((r) => "read: " + r.probe, (e) => "refused: " + e.message)');
+    expect(String(fromPage)).toMatch(/^refused: /);
+    await page.close();
+  });
+
   it('loads the button when the page navigates itself to the leads board, and drops it on leaving', async () => {
     const page = await b.ctx.newPage();
     await page.goto(`${sim.url}/company/1/dashboard/index`);
