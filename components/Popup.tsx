@@ -19,7 +19,7 @@ export function Popup() {
   const [note, setNote] = useState('');
 
   useEffect(() => {
-    // Ask again a second after each answer, never while one is pending: status reads the store.
+    // Ask again a second after each answer, never while one is pending.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     const load = async () => {

@@ -15,7 +15,7 @@ import type { Dictionaries } from './types';
 import { toDictionaries } from './alfacrm/api-sync';
 
 /** Records per read: one chunk is all the export holds at a time (besides the next, being read). */
-export const CHUNK = 2000;
+const CHUNK = 2000;
 const LEAD_REASON = FIXED_COLUMNS.indexOf('lead_reject_reason');
 const CUSTOMER_REASON = FIXED_COLUMNS.indexOf('customer_reject_reason');
 

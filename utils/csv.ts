@@ -28,7 +28,7 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The full file text (BOM included). Rows are written in the given column order. */
 export function toCsv(columns: string[], rows: MergedRow[], opts: CsvOptions): string {
-  return csvHead(columns, opts) + csvChunk(columns, rows, opts);
+  return csvHead(columns, opts) + csvChunkOfCells(rows.map((row) => columns.map((c) => row[c] ?? '')), opts);
 }
 
 /** The file's start: BOM and the header row, without a line end. */
@@ -37,12 +37,10 @@ export function csvHead(columns: string[], opts: CsvOptions): string {
   return BOM + Papa.unparse([headerRow(columns, opts.headerLanguage)], { ...unparseBase(opts), escapeFormulae: false });
 }
 
-/** Rows that follow what was written before: each chunk starts with the line end. '' for none. */
-export function csvChunk(columns: string[], rows: MergedRow[], opts: CsvOptions): string {
-  return csvChunkOfCells(rows.map((row) => columns.map((c) => row[c] ?? '')), opts);
-}
-
-/** The same for rows given as cells in column order. The arrays are reused (emptied cells). */
+/**
+ * Rows (cells in column order) that follow what was written before: the chunk starts with the
+ * line end; '' for none. The arrays are reused (emptied cells).
+ */
 export function csvChunkOfCells(rows: (string | null)[][], opts: CsvOptions): string {
   if (rows.length === 0) return '';
   // PapaParse returns at once for null, but runs all its checks on '': same text, less work.

@@ -7,22 +7,15 @@
 import { REPRESENTED_API_KEYS } from './columns';
 import type { ApiRecord } from './types';
 
-export function extraKeysOf(record: ApiRecord): string[] {
-  return Object.keys(record).filter((k) => !REPRESENTED_API_KEYS.has(k));
-}
-
 /** Records fed in id order; a record whose keys were all seen before changes nothing. */
 export class ExtraColumns {
   readonly columns: string[] = [];
   private readonly seen = new Set<string>();
 
   add(record: ApiRecord): void {
-    this.addKeys(extraKeysOf(record));
-  }
-
-  addKeys(keys: string[]): void {
     let anchor = -1; // index in `columns` of the previous key of this record
-    for (const key of keys) {
+    for (const key of Object.keys(record)) {
+      if (REPRESENTED_API_KEYS.has(key)) continue;
       if (this.seen.has(key)) {
         anchor = this.columns.indexOf(key);
         continue;

@@ -236,8 +236,12 @@ export function mergeRecords(
     .sort((a, b) => a.id - b.id);
   const extras = new ExtraColumns();
   for (const rec of kept) if (rec.api) extras.add(rec.api.record);
-  const rows = kept.map((rec) => mergeRow(rec, dicts, scope, extras.columns));
-  return { columns: [...FIXED_COLUMNS, ...extras.columns], rows };
+  const columns = [...FIXED_COLUMNS, ...extras.columns];
+  const rows = kept.map((rec) => {
+    const cells = mergeCells(rec, dicts, scope, extras.columns);
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+  });
+  return { columns, rows };
 }
 
 /** The cells of one record in scope, in column order: FIXED_COLUMNS, then `extras`. */
@@ -249,12 +253,4 @@ export function mergeCells(rec: StoredRecord, dicts: Dictionaries | null, scope:
   const api = rec.api?.record;
   for (const key of extras) cells[i++] = api ? cellText(api[key]) : '';
   return cells;
-}
-
-/** The row of one record in scope: the fixed columns, then `extras` (from ExtraColumns). */
-export function mergeRow(rec: StoredRecord, dicts: Dictionaries | null, scope: MergeScope, extras: readonly string[]): MergedRow {
-  const row = mergeOne(rec, dicts, scope);
-  const api = rec.api?.record;
-  for (const key of extras) row[key] = api ? cellText(api[key]) : '';
-  return row;
 }

@@ -5,7 +5,7 @@
 import type { AlfaApiClient } from '@/utils/alfacrm/api-client';
 import { customerPage } from '@/utils/alfacrm/api-schemas';
 import { API_PAGE_SIZE, DICT_NAMES, fetchDictionary } from '@/utils/alfacrm/api-sync';
-import { db, putApiRecords, withFacts } from '@/utils/db';
+import { db, markLeftArchive, putApiRecords, withFacts } from '@/utils/db';
 import { CrmError } from '@/utils/errors';
 import { pass, type ApiPass, type SyncJob } from '@/utils/sync/job';
 import type { ApiRecord } from '@/utils/types';
@@ -110,10 +110,7 @@ async function finishPass(job: SyncJob, index: number): Promise<void> {
   await db.transaction('rw', db.records, db.jobs, async () => {
     if (p.name === 'archived') {
       // removed=2 lists every archived record: stored ones it no longer lists were restored.
-      const rows = (await db.records.where('branches').equals(job.branch).toArray()).filter(
-        (r) => r.host === job.origin && r.api?.archived && !seen.has(r.id),
-      );
-      await db.records.bulkPut(rows.map((r) => withFacts(r, { api: { ...r.api!, archived: false } })));
+      await markLeftArchive(db, job.origin, job.branch, 'api', () => true, seen);
     }
     if (p.name === 'changed-archived') {
       // Changed records that removed=2 did not list are active now.

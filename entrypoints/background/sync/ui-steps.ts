@@ -76,15 +76,13 @@ export async function requestUiRefresh(job: SyncJob): Promise<void> {
   }
 }
 
-async function currentRun(jobKey: string, runId: string, origin: string): Promise<SyncJob> {
-  const job = await db.jobs.get(jobKey);
+/** A tab's report belongs to the run under way, checked in the transaction that commits it. */
+function assertCurrentRun(job: SyncJob | undefined, runId: string, origin: string): asserts job is SyncJob {
   if (!job || job.origin !== origin) throw new CrmError('malformed-response', 'unknown sync job');
   if (job.runStartedAt !== runId || !wantsBoard(job)) throw new CrmError('malformed-response', 'the sync run has ended');
-  return job;
 }
 
 export async function storeUiColumn(report: UiColumnReport): Promise<number> {
-  await currentRun(report.jobKey, report.runId, report.origin);
   const seenAt = new Date().toISOString();
   const facts: UiFacts[] = report.cards.map((card) => ({
     branch: report.branch,
@@ -97,9 +95,9 @@ export async function storeUiColumn(report: UiColumnReport): Promise<number> {
   }));
   const seen = new Set(report.cards.map((c) => c.id));
   await db.transaction('rw', db.records, db.jobs, async () => {
-    const job = (await db.jobs.get(report.jobKey))!;
-    // Checked again here: a column of an ended run must not count as read in the next one.
-    if (job.runStartedAt !== report.runId || !wantsBoard(job)) throw new CrmError('malformed-response', 'the sync run has ended');
+    const job = await db.jobs.get(report.jobKey);
+    // A column of an ended run must not count as read in the next one.
+    assertCurrentRun(job, report.runId, report.origin);
     if (job.ui.columnsDone[String(report.columnId)] !== undefined) return; // sent twice
     await putUiFacts(db, report.origin, facts);
     // Leads this column showed before and does not now have left it (restored, or moved).
@@ -114,13 +112,14 @@ export async function storeUiColumn(report: UiColumnReport): Promise<number> {
 }
 
 export async function finishUi(jobKey: string, runId: string, origin: string, expected: number, counts: Record<string, number>): Promise<void> {
-  await currentRun(jobKey, runId, origin);
-  await updateJob(jobKey, (j) => {
+  const job = await updateJob(jobKey, (j) => {
+    assertCurrentRun(j, runId, origin);
     j.ui.lastCounts = counts;
     j.ui.expected = expected;
     j.ui.state = 'done';
     j.uiArchived = expected;
   });
+  if (!job) throw new CrmError('malformed-response', 'unknown sync job');
 }
 
 export function uiFailure(error: Parameters<typeof fromErrorInfo>[0]): CrmError {
