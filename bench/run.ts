@@ -240,7 +240,7 @@ async function incrementalRuns(session: SyncSession, simA: RemoteSim) {
   const after = await simA.truth();
   for (const id of archived) (changes[columnOf(after, id)] ??= [0, 0])[0]++;
   await inc('archive 45 + restore 5', changes);
-  const ex = (results.incremental.exportAfterSync = await exportAfterSync(session, simA, BRANCH));
+  const ex = (results.incremental.exportAfterSync = await exportAfterSync(session, simA, after.archivedLeadIds(BRANCH).length));
   log(`  «Export archive» after the sync: ${ex.ok ? fmtMs(ex.wallMs) : `FAILED ${ex.error}`}; ${ex.rows} rows; requests API ${ex.requests.api}, UI ${ex.requests.ui}`);
 }
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { startSimulator } from '../tests/simulator/server';
-import { configureApi, launchBrowser, loginToCrm } from '../tests/e2e/harness';
+import { ARCHIVE, clickExportArchive, configureApi, launchBrowser, loginToCrm } from '../tests/e2e/harness';
 import { readCsv } from '../tests/e2e/csv-file';
 
 const sim = await startSimulator();
@@ -18,16 +18,11 @@ try {
   const page = await b.ctx.newPage();
   await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword);
   console.log('Logged in to the CRM; opening «Архів (відмови)».');
-  await page.goto(`${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`);
+  await page.goto(sim.url + ARCHIVE);
   const started = Date.now();
-  await page.getByTestId('export-archive').click();
-  const done = page.getByTestId('export-done').or(page.getByTestId('export-error'));
-  await done.waitFor({ timeout: 15 * 60_000 });
-  const error = await page.getByTestId('export-error').count();
-  if (error) throw new Error(`export failed: ${await page.getByTestId('export-error').textContent()}`);
-  const text = (await page.getByTestId('export-done').textContent()) ?? '';
-  const fileName = /Saved (.+\.csv):/.exec(text)?.[1] ?? '';
-  const file = path.join(b.downloadsDir, fileName);
+  const res = await clickExportArchive(page, 15 * 60_000);
+  if (!res.ok) throw new Error(`export failed: ${res.text}`);
+  const file = path.join(b.downloadsDir, res.fileName);
   const csv = readCsv(file);
   const reasons = new Map<string, number>();
   for (const r of csv.rows) reasons.set(r.lead_reject_reason || '(none)', (reasons.get(r.lead_reject_reason || '(none)') ?? 0) + 1);

@@ -54,8 +54,8 @@ async function extraColumns(store: ExportDb, host: string, scope: MergeScope): P
 }
 
 /** The host's records after id `after`, a chunk at a time, in id order. */
-export function chunkAfter(store: ExportDb, host: string, after: number, size = CHUNK): Promise<RecordRow[]> {
-  return store.records.where('[host+id]').between([host, after], [host, Infinity], false).limit(size).toArray();
+export function chunkAfter(store: ExportDb, host: string, after: number): Promise<RecordRow[]> {
+  return store.records.where('[host+id]').between([host, after], [host, Infinity], false).limit(CHUNK).toArray();
 }
 
 /** Writes the CSV to `write` in pieces (BOM and header first); returns the file name and counts. */
@@ -66,7 +66,6 @@ export async function streamExport(
   locale: string,
   write: (text: string) => void,
   now = new Date(),
-  chunkSize = CHUNK,
 ): Promise<ExportSummary> {
   const scope: MergeScope = { branch: target.branch, only: target.scope };
   const host = target.origin;
@@ -80,10 +79,10 @@ export async function streamExport(
   write(csvHead(columns, opts));
   let rows = 0;
   let withReason = 0;
-  let chunk = await chunkAfter(store, host, -Infinity, chunkSize);
+  let chunk = await chunkAfter(store, host, -Infinity);
   while (chunk.length > 0) {
     // The next read runs while this chunk is merged and written.
-    const next = chunk.length === chunkSize ? chunkAfter(store, host, chunk[chunk.length - 1].id, chunkSize) : Promise.resolve([]);
+    const next = chunk.length === CHUNK ? chunkAfter(store, host, chunk[chunk.length - 1].id) : Promise.resolve([]);
     const merged = chunk.filter((r) => inScope(r, scope)).map((r) => mergeCells(r, dicts, scope, extras));
     rows += merged.length;
     withReason += merged.filter((cells) => cells[LEAD_REASON] || cells[CUSTOMER_REASON]).length;
@@ -102,8 +101,8 @@ export async function buildExport(store: ExportDb, target: ExportTarget, setting
 }
 
 /** The file as a Blob built of per-chunk Blobs: the text of a chunk can go once it is written. */
-export async function buildExportBlob(store: ExportDb, target: ExportTarget, settings: Settings, locale: string, chunkSize = CHUNK): Promise<ExportSummary & { blob: Blob }> {
+export async function buildExportBlob(store: ExportDb, target: ExportTarget, settings: Settings, locale: string): Promise<ExportSummary & { blob: Blob }> {
   const parts: Blob[] = [];
-  const summary = await streamExport(store, target, settings, locale, (t) => t && parts.push(new Blob([t])), new Date(), chunkSize);
+  const summary = await streamExport(store, target, settings, locale, (t) => t && parts.push(new Blob([t])));
   return { ...summary, blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) };
 }

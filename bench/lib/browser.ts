@@ -65,22 +65,15 @@ export async function launch(opts: { extDir: string | null; userDataDir?: string
   };
 }
 
-export function extensionUrl(b: BenchBrowser, page: string): string {
-  if (!b.extensionId) throw new Error('launched without the extension');
-  return `chrome-extension://${b.extensionId}/${page}`;
-}
 
-/** The e2e harness's login, through the CRM's own form. */
-export { loginToCrm } from '../../tests/e2e/harness';
+/** The e2e harness's helpers the benchmark uses as they are. */
+export { extensionPage, listDownloads, loginToCrm } from '../../tests/e2e/harness';
 
 /** The e2e harness's options-page helper, with the benchmark's longer patience. */
 export function configureApi(b: BenchBrowser, crmUrl: string, email: string, apiKey: string): Promise<string> {
   return configureInOptions(b, crmUrl, email, apiKey, 60_000);
 }
 
-export function completedDownloads(dir: string): string[] {
-  return readdirSync(dir).filter((f) => !f.endsWith('.crdownload'));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Process memory: Chromium's own process list (SystemInfo.getProcessInfo) gives the PIDs of this

@@ -91,10 +91,10 @@ async function readAll(origin: string): Promise<{ rows: number; ms: number }> {
 }
 
 /** The export's build alone (read, merge, CSV, Blob), in this page: no offscreen document, no download. */
-async function buildBlob(origin: string, chunkSize?: number): Promise<{ rows: number; ms: number }> {
+async function buildBlob(origin: string): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
   const t = performance.now();
-  const built = await buildExportBlob(store, { origin, branch: 1, scope: 'all' }, DEFAULT_SETTINGS, 'uk', chunkSize);
+  const built = await buildExportBlob(store, { origin, branch: 1, scope: 'all' }, DEFAULT_SETTINGS, 'uk');
   const ms = performance.now() - t;
   store.close();
   return { rows: built.rows, ms };

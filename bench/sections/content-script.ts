@@ -20,10 +20,10 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RemoteSim } from '../lib/remote-sim';
+import { DASHBOARD, inContentScriptWorld } from '../../tests/e2e/harness';
 import { launch, loginToCrm, type BenchBrowser } from '../lib/browser';
 import { median, sleep } from '../lib/stats';
 
-const DASHBOARD = '/company/1/dashboard/index';
 
 interface TraceEvent {
   name: string;
@@ -149,24 +149,4 @@ export async function contentScriptBench(opts: { extDir: string; sim: RemoteSim;
       (withExt ? `; content script ${median(loads.map((l) => l.attributedMs)).toFixed(2)} ms wall, ${median(loads.map((l) => l.attributedCpuMs)).toFixed(2)} ms CPU` : ''));
   }
   return result;
-}
-
-/** `expression` evaluated in the content script's isolated world ('absent' when there is none). */
-async function inContentScriptWorld(page: Page, expression: string): Promise<unknown> {
-  const cdp = await page.context().newCDPSession(page);
-  const worlds: { id: number; name: string; type?: string }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => {
-    const aux = e.context.auxData as { type?: string } | undefined;
-    worlds.push({ id: e.context.id, name: e.context.name, type: aux?.type });
-  });
-  await cdp.send('Runtime.enable');
-  await cdp.send('Runtime.disable');
-  const world = worlds.find((w) => w.type === 'isolated' && w.name === 'CRM Archive Export');
-  let value: unknown = 'absent';
-  if (world) {
-    const res = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
-    value = res.result.value;
-  }
-  await cdp.detach();
-  return value;
 }

@@ -5,18 +5,18 @@
  * A sync is driven as tests/e2e/sync-helpers.ts does it: options saved with the API e-mail and
  * key, a logged-in CRM tab on /company/1/dashboard/index (a page without a board of its own, so
  * every board request is the extension's), the popup's `sync-now` clicked. The popup is then
- * closed, as it closes when the user goes back to the page (an open popup asks the worker for
- * its status every second, which reads the whole store: see README «Benchmark»); the end of the
+ * closed, as it closes when the user goes back to the page (BENCH_SYNC_POPUP_OPEN adds a run
+ * with it open, asking for the status every second); the end of the
  * run is watched in the job row of the extension's IndexedDB (read from another extension page),
  * and confirmed at the end in a new popup: `sync-status` idle with a newer `data-last-success`.
  */
 import type { Page } from 'playwright-core';
 import type { SimStats } from '../../tests/simulator/server';
 import type { RemoteSim } from '../lib/remote-sim';
-import { configureApi, extensionUrl, launch, loginToCrm, type BenchBrowser } from '../lib/browser';
+import { ARCHIVE, clickExportArchive, DASHBOARD } from '../../tests/e2e/harness';
+import { configureApi, extensionPage, launch, loginToCrm, type BenchBrowser } from '../lib/browser';
 import { sleep } from '../lib/stats';
 
-export const DASHBOARD = '/company/1/dashboard/index';
 
 export interface JobView {
   state: string;
@@ -50,13 +50,11 @@ export interface SyncRun {
   apiPartMs: number;
   /** Click → the board read reported done (it runs beside the API part in a full run). */
   uiPartMs: number;
-  requests: { api: number; ui: number; other: number };
+  requests: { api: number; ui: number };
   byKind: Record<string, number>;
   status429: number;
   retriesBeforeRetryAfter: number;
   popupConfirmed: boolean;
-  /** API requests seen by the time the UI part began (all of them, when the parts are serial). */
-  apiRequestsInApiPart: number;
   store?: StoreCheck;
 }
 
@@ -78,7 +76,7 @@ export async function openSyncSession(extDir: string, sim: RemoteSim): Promise<S
     const crm = await b.ctx.newPage();
     await loginToCrm(crm, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, DASHBOARD);
     const watcher = await b.ctx.newPage();
-    await watcher.goto(extensionUrl(b, 'options.html'));
+    await watcher.goto(extensionPage(b, 'options.html'));
     return { b, crm, watcher, close: () => b.close() };
   } catch (e) {
     await b.close();
@@ -121,7 +119,7 @@ export function readJob(watcher: Page): Promise<JobView | null> {
 async function openPopup(b: BenchBrowser): Promise<Page> {
   const popup = await b.ctx.newPage();
   await popup.setViewportSize({ width: 360, height: 600 });
-  await popup.goto(extensionUrl(b, 'popup.html'));
+  await popup.goto(extensionPage(b, 'popup.html'));
   return popup;
 }
 
@@ -137,7 +135,6 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
 
   let apiPartMs = NaN;
   let uiPartMs = NaN;
-  let apiPartRequests = 0;
   let stuckSince = 0;
   let error: string | undefined;
   for (;;) {
@@ -146,7 +143,6 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
     const elapsed = Date.now() - started;
     if (job && Number.isNaN(apiPartMs) && (job.phase === 'ui' || job.phase === 'done') && job.state !== 'idle') {
       apiPartMs = elapsed;
-      apiPartRequests = (await sim.stats()).byKind.api ?? 0;
     }
     if (job && Number.isNaN(uiPartMs) && job.uiState === 'done') uiPartMs = elapsed;
     if (job?.state === 'idle' && (job.lastSuccessAt ?? '') > before) break;
@@ -188,12 +184,11 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
     wallMs,
     apiPartMs,
     uiPartMs,
-    requests: { api: stats.byKind.api ?? 0, ui: uiKinds(stats), other: stats.total - (stats.byKind.api ?? 0) - uiKinds(stats) },
+    requests: { api: stats.byKind.api ?? 0, ui: uiKinds(stats) },
     byKind: stats.byKind,
     status429: stats.status429,
     retriesBeforeRetryAfter: stats.retriesBeforeRetryAfter,
     popupConfirmed,
-    apiRequestsInApiPart: apiPartRequests,
   };
 }
 
@@ -266,22 +261,16 @@ export interface ExportAfterSync {
  * «Export archive» on the archive tab of the synced browser: the UI read of the archive (the
  * export always reads what the tab shows) and, after the sync, only the API's changes.
  */
-export async function exportAfterSync(s: SyncSession, sim: RemoteSim, branch: number): Promise<ExportAfterSync> {
-  const expected = (await sim.truth()).archivedLeadIds(branch).length;
-  await s.crm.goto(`${sim.url}/company/${branch}/lead/index?LeadSearch%5Bf_removed%5D=2`);
-  const button = s.crm.getByTestId('export-archive');
-  await button.waitFor({ timeout: 30_000 });
+export async function exportAfterSync(s: SyncSession, sim: RemoteSim, expected: number): Promise<ExportAfterSync> {
+  await s.crm.goto(sim.url + ARCHIVE);
+  await s.crm.getByTestId('export-archive').waitFor({ timeout: 30_000 });
   await sim.resetStats();
   const started = Date.now();
-  await button.click();
-  const outcome = s.crm.getByTestId('export-done').or(s.crm.getByTestId('export-error'));
-  await outcome.waitFor({ timeout: 300_000 });
+  const res = await clickExportArchive(s.crm);
   const wallMs = Date.now() - started;
   const stats = await sim.stats();
   const requests = { api: stats.byKind.api ?? 0, ui: uiKinds(stats) };
-  const error = await s.crm.getByTestId('export-error').textContent().catch(() => null);
-  if (error) return { ok: false, error, wallMs, rows: 0, expected, requests };
-  const text = (await s.crm.getByTestId('export-done').textContent()) ?? '';
-  const rows = Number(/: (\d+) rows/.exec(text)?.[1] ?? NaN);
+  if (!res.ok) return { ok: false, error: res.text, wallMs, rows: 0, expected, requests };
+  const rows = Number(/: (\d+) rows/.exec(res.text)?.[1] ?? NaN);
   return { ok: rows === expected, ...(rows === expected ? {} : { error: `${rows} rows, ${expected} archived` }), wallMs, rows, expected, requests };
 }

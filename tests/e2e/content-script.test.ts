@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
+import { CONTENT_STATE as STATE, inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
 
-const STATE = 'globalThis.__crmArchiveExport?.() ?? "not-ready"';
 /** Whether the full UI part (crm-ui.js) was injected next to the loader. */
 const UI_PART = 'globalThis.__crmArchiveUiPart ? "loaded" : "not loaded"';
 

@@ -14,10 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { readCsv } from './csv-file';
-import { extensionPage, inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
+import { ARCHIVE, clickExportArchive, CONTENT_STATE as STATE, extensionPage, inContentScriptWorld, launchBrowser, loginToCrm, type Browser } from './harness';
 
-const STATE = 'globalThis.__crmArchiveExport?.() ?? "not-ready"';
-const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
 // The worker answers events after whatever else the shared machine is doing.
 const SETTLE = { timeout: 15_000 };
 
@@ -49,13 +47,9 @@ async function grantedOrigins(b: Browser): Promise<string[]> {
 }
 
 async function exportFrom(page: Page, b: Browser): Promise<ReturnType<typeof readCsv> & { fileName: string; note: string }> {
-  await page.getByTestId('export-archive').click();
-  await page.getByTestId('export-done').or(page.getByTestId('export-error')).waitFor({ timeout: 120_000 });
-  const error = page.getByTestId('export-error');
-  if (await error.count()) throw new Error(`export failed: ${await error.textContent()}`);
-  const note = (await page.getByTestId('export-done').textContent()) ?? '';
-  const fileName = /Saved (.+\.csv):/.exec(note)?.[1] ?? '';
-  return { ...readCsv(path.join(b.downloadsDir, fileName)), fileName, note };
+  const res = await clickExportArchive(page, 120_000);
+  if (!res.ok) throw new Error(`export failed: ${res.text}`);
+  return { ...readCsv(path.join(b.downloadsDir, res.fileName)), fileName: res.fileName, note: res.text };
 }
 
 describe('custom CRM origin (self-hosted)', () => {

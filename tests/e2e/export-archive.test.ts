@@ -7,19 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { readCsv, unescapeCell } from './csv-file';
-import { configureApi, launchBrowser, loginToCrm, type Browser } from './harness';
-
-const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
+import { ARCHIVE, clickExportArchive, configureApi, launchBrowser, loginToCrm, type Browser } from './harness';
 
 async function exportFrom(page: Page, b: Browser): Promise<ReturnType<typeof readCsv> & { fileName: string }> {
-  await page.getByTestId('export-archive').click();
-  const outcome = page.getByTestId('export-done').or(page.getByTestId('export-error'));
-  await outcome.waitFor({ timeout: 300_000 });
-  const error = page.getByTestId('export-error');
-  if (await error.count()) throw new Error(`export failed: ${await error.textContent()}`);
-  const text = (await page.getByTestId('export-done').textContent()) ?? '';
-  const fileName = /Saved (.+\.csv):/.exec(text)?.[1] ?? '';
-  return { ...readCsv(path.join(b.downloadsDir, fileName)), fileName };
+  const res = await clickExportArchive(page);
+  if (!res.ok) throw new Error(`export failed: ${res.text}`);
+  return { ...readCsv(path.join(b.downloadsDir, res.fileName)), fileName: res.fileName };
 }
 
 describe('Export archive (default dataset)', () => {

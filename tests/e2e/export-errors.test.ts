@@ -7,17 +7,12 @@ import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import path from 'node:path';
 import { readCsv } from './csv-file';
-import { configureApi, extensionPage, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
+import { ARCHIVE, clickExportArchive, configureApi, extensionPage, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
 
-const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
-
+/** The outcome line only (ok and text), as the tests below compare it. */
 async function exportOutcome(page: Page): Promise<{ ok: boolean; text: string }> {
-  await page.getByTestId('export-archive').click();
-  const outcome = page.getByTestId('export-done').or(page.getByTestId('export-error'));
-  await outcome.waitFor({ timeout: 120_000 });
-  const error = page.getByTestId('export-error');
-  if (await error.count()) return { ok: false, text: (await error.textContent()) ?? '' };
-  return { ok: true, text: (await page.getByTestId('export-done').textContent()) ?? '' };
+  const { ok, text } = await clickExportArchive(page, 120_000);
+  return { ok, text };
 }
 
 describe('export errors (small dataset)', () => {

@@ -11,8 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { readCsv } from './csv-file';
 import { byTestId, ensureFirefoxBuild, launchFirefox, loginToCrm, type FirefoxSession } from '../e2e-firefox/harness';
-
-const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
+import { ARCHIVE } from './harness';
 
 describe('Firefox ESR smoke (small dataset)', () => {
   let sim: Simulator;

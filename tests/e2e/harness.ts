@@ -73,6 +73,24 @@ export function extensionPage(b: WithExtension, page: 'popup.html' | 'options.ht
   return `chrome-extension://${b.extensionId}/${page}`;
 }
 
+/** Pages of the simulated CRM the tests and the benchmark open. */
+export const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
+export const DASHBOARD = '/company/1/dashboard/index';
+/** Evaluated in the content script's world: 'mounted' | 'idle', 'not-ready' before it runs. */
+export const CONTENT_STATE = 'globalThis.__crmArchiveExport?.() ?? "not-ready"';
+
+export type ExportOutcome = { ok: true; text: string; fileName: string } | { ok: false; text: string };
+
+/** Clicks «Export archive» and waits for the line it ends with: the saved file, or the error. */
+export async function clickExportArchive(page: Page, timeout = 300_000): Promise<ExportOutcome> {
+  await page.getByTestId('export-archive').click();
+  await page.getByTestId('export-done').or(page.getByTestId('export-error')).waitFor({ timeout });
+  const error = page.getByTestId('export-error');
+  if (await error.count()) return { ok: false, text: (await error.textContent()) ?? '' };
+  const text = (await page.getByTestId('export-done').textContent()) ?? '';
+  return { ok: true, text, fileName: /Saved (.+\.csv):/.exec(text)?.[1] ?? '' };
+}
+
 /** Logs into the simulated CRM through its login form, as a person would. */
 export async function loginToCrm(page: Page, baseUrl: string, user: string, password: string, backUrl = '/company/1/lead/index'): Promise<void> {
   await page.goto(`${baseUrl}/login?backUrl=${encodeURIComponent(backUrl)}`);

@@ -2,9 +2,9 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server';
-import { configureApi, extensionPage, launchBrowser, loginToCrm, readStore, readTable, type Browser } from './harness';
+import { configureApi, DASHBOARD, extensionPage, launchBrowser, loginToCrm, readStore, readTable, type Browser } from './harness';
 
-export const DASHBOARD = '/company/1/dashboard/index';
+export { DASHBOARD };
 
 export async function syncSetup(sim: Simulator, userDataDir?: string): Promise<{ b: Browser; crm: Page; popup: Page }> {
   const b = await launchBrowser({ userDataDir });

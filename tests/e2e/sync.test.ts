@@ -9,10 +9,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { readCsv } from './csv-file';
-import { launchBrowser, loginToCrm, readJobs, readStore, stopServiceWorker, type Browser } from './harness';
+import { ARCHIVE, clickExportArchive, launchBrowser, loginToCrm, readJobs, readStore, stopServiceWorker, type Browser } from './harness';
 import { DASHBOARD, expectStoreExact, openPopup, statusText, syncAndWait, syncSetup, waitForSyncDone } from './sync-helpers';
-
-const ARCHIVE = '/company/1/lead/index?LeadSearch%5Bf_removed%5D=2';
 
 describe('background sync (small dataset)', () => {
   let sim: Simulator;
@@ -154,11 +152,9 @@ describe('background sync (small dataset)', () => {
     sim.resetStats();
 
     await s.crm.goto(sim.url + ARCHIVE);
-    await s.crm.getByTestId('export-archive').click();
-    const done = s.crm.getByTestId('export-done').or(s.crm.getByTestId('export-error'));
-    await done.waitFor({ timeout: 120_000 });
-    const text = (await s.crm.getByTestId('export-done').textContent()) ?? '';
-    const csv = readCsv(path.join(b.downloadsDir, /Saved (.+\.csv):/.exec(text)![1]));
+    const res = await clickExportArchive(s.crm, 120_000);
+    if (!res.ok) throw new Error(`export failed: ${res.text}`);
+    const csv = readCsv(path.join(b.downloadsDir, res.fileName));
 
     const truth = sim.truth.archivedLeadIds(1);
     expect(csv.rows.map((r) => Number(r.id)).sort((x, y) => x - y)).toEqual([...truth].sort((x, y) => x - y));
