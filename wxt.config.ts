@@ -1,14 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-import { CRM_MATCHES, E2E_MATCHES } from './utils/hosts';
+import { CRM_MATCHES } from './utils/sources/pages';
+
+/** Added only by `npm run build:e2e`, so tests can drive the simulated CRMs on loopback. */
+const E2E_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser }) => ({
     name: 'CRM Archive Export',
-    description: 'Exports every AlfaCRM lead, archived ones with their reject reasons, as an Excel-ready CSV.',
+    description: 'Exports what a CRM\'s API hides (AlfaCRM\'s archived leads with their reject reasons) as Excel-ready files.',
     // Firefox has no offscreen documents: its background is an event page that builds the CSV itself.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen']), 'scripting'],
     host_permissions: mode === 'e2e' ? [...CRM_MATCHES, ...E2E_MATCHES] : CRM_MATCHES,
@@ -26,13 +28,6 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // The loader on every CRM page uses the extension API only through chrome.runtime (messaging)
-    // and WXT's ContentScriptContext (browser.runtime.id): WXT's own `browser` (globalThis.browser
-    // or chrome) does for that, and the polyfill would be more than half of the loader's bytes.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (alias && entrypoints.length === 1 && entrypoints[0].name === 'crm-loader') delete alias['wxt/browser'];
-    },
     // The offscreen document is Chrome's way to get a Blob URL; Firefox does it in the background.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.browser !== 'firefox') return;

@@ -1,11 +1,19 @@
-/** The «Export archive» button with its progress and error lines, mounted in the CRM page. */
+/**
+ * The export button with its progress and error lines, mounted in the CRM page's open shadow
+ * root. The page's own script can see and click it: only a person's (trusted) click counts,
+ * and nothing is shown here that the page must not read.
+ */
 import { useState } from 'preact/hooks';
+import type { ExportResult } from '@/utils/engine/run';
 import { isCrmError, toErrorInfo } from '@/utils/errors';
-import type { ExportResult } from '@/utils/messaging';
-import type { ExportUiState } from '@/utils/run-export';
 import { errorText, tr } from '@/utils/i18n';
+import { call } from '@/utils/messages/send';
+import type { ExportUiState } from '@/utils/tab/export-click';
 
 interface Props {
+  testId: string;
+  /** English label (translated here). */
+  label: string;
   run: (onState: (s: ExportUiState) => void) => Promise<ExportResult>;
   diagnostics: (shape: unknown) => void;
 }
@@ -16,7 +24,7 @@ type View =
   | { kind: 'done'; result: ExportResult }
   | { kind: 'failed'; message: string; shape?: unknown };
 
-export function ExportPanel({ run, diagnostics }: Props) {
+export function ExportPanel({ testId, label, run, diagnostics }: Props) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const busy = view.kind === 'running';
 
@@ -32,8 +40,8 @@ export function ExportPanel({ run, diagnostics }: Props) {
 
   return (
     <div class="cae-panel">
-      <button data-testid="export-archive" class="cae-button" disabled={busy} onClick={start}>
-        {tr('Export archive')}
+      <button data-testid={testId} class="cae-button" disabled={busy} onClick={(e) => e.isTrusted && void start()}>
+        {tr(label)}
       </button>
       {view.kind === 'running' && (
         <span data-testid="export-progress" class="cae-progress">
@@ -44,7 +52,12 @@ export function ExportPanel({ run, diagnostics }: Props) {
       {view.kind === 'done' && (
         <span data-testid="export-done" class="cae-done">
           {tr('Saved $1: $2 rows', [view.result.fileName, view.result.rows])}
-          {view.result.apiNote ? ` — ${view.result.apiNote}` : ''}
+          {view.result.note ? ` — ${tr(view.result.note)}` : ''}
+          {view.result.unconfigured && (
+            <button data-testid="add-account" class="cae-link" onClick={(e) => e.isTrusted && void call('addAccount').catch(() => undefined)}>
+              {tr('Add this account')}
+            </button>
+          )}
         </span>
       )}
       {view.kind === 'failed' && (

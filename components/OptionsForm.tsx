@@ -1,81 +1,138 @@
-/** Options: CRM address, API e-mail and key, file format. Saving runs a connection check. */
+/**
+ * Options: the saved accounts, the form that adds or edits one (address, source, API login and
+ * key), and how files are written. Saving an account with credentials runs a connection check.
+ */
 import { useEffect, useState } from 'preact/hooks';
+import type { AccountConfig, SourceId } from '@/utils/engine/source';
 import { errorText, tr } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
-import { apiKeyItem, DEFAULT_SETTINGS, loadSettings, originOf, settingsItem, type Settings } from '@/utils/settings';
+import { sendMessage } from '@/utils/messages/send';
+import { loadSettings, originOf, secretsItem, settingsItem } from '@/utils/settings/items';
+import { DEFAULT_SETTINGS, DRAFT_SECRET, type Settings } from '@/utils/settings/schema';
+import { SOURCE_PAGES, sourceOfOrigin } from '@/utils/sources/pages';
+import { AccountList } from './AccountList';
+import { FileOptions } from './FileOptions';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
+interface Draft {
+  id: string | null;
+  url: string;
+  source: SourceId | '';
+  login: string;
+  secret: string;
+}
+
+const EMPTY: Draft = { id: null, url: '', source: '', login: '', secret: '' };
+
+/** Credentials travel in the clear over http: only to this machine. */
+function isLoopback(origin: string): boolean {
+  return /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(origin);
+}
+
 export function OptionsForm() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [apiKey, setApiKey] = useState('');
+  const [draft, setDraft] = useState<Draft>(EMPTY);
   const [status, setStatus] = useState<Status>(null);
 
+  const edit = async (a: AccountConfig | null, s?: Settings) => {
+    const secrets = await secretsItem.getValue();
+    if (a) setDraft({ id: a.id, url: a.origin, source: a.source, login: a.login, secret: secrets[a.id] ?? '' });
+    else setDraft({ ...EMPTY, login: s?.draftLogin ?? '', secret: secrets[DRAFT_SECRET] ?? '' });
+  };
+
   useEffect(() => {
-    void loadSettings().then(setSettings);
-    void apiKeyItem.getValue().then(setApiKey);
+    void loadSettings().then((s) => {
+      setSettings(s);
+      // «Add this account» in a CRM tab opens this page with that page's address.
+      const add = originOf(new URLSearchParams(location.search).get('add') ?? '');
+      if (add) setDraft({ ...EMPTY, url: add });
+      else void edit(s.accounts[0] ?? null, s);
+    });
   }, []);
 
-  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const setFile = (change: Partial<Settings>) => setSettings((s) => ({ ...s, ...change }));
+  const detected = draft.url ? sourceOfOrigin(originOf(draft.url) ?? '') : null;
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const origin = settings.crmUrl ? originOf(settings.crmUrl) : null;
-    if (settings.crmUrl && !origin) return setStatus({ tone: 'error', text: tr('CRM address: not a web address') });
+    const fileSettings = { delimiter: settings.delimiter, headerLanguage: settings.headerLanguage, escapeFormulae: settings.escapeFormulae, fileFormat: settings.fileFormat };
+    const current = await loadSettings();
+    if (!draft.url.trim()) {
+      if (draft.login || draft.secret) return setStatus({ tone: 'error', text: tr('CRM address: required with an API key') });
+      await settingsItem.setValue({ ...current, ...fileSettings });
+      return setStatus({ tone: 'info', text: tr('saved') });
+    }
+    const origin = originOf(draft.url.trim());
+    if (!origin) return setStatus({ tone: 'error', text: tr('CRM address: not a web address') });
+    if (draft.secret && origin.startsWith('http:') && !isLoopback(origin)) {
+      return setStatus({ tone: 'error', text: tr('CRM address: an API key is only sent over https') });
+    }
     // Asked here, inside the click: browsers grant host access only during a user gesture.
-    const granted = origin ? await browser.permissions.request({ origins: [`${origin}/*`] }) : true;
-    if (!granted) return setStatus({ tone: 'error', text: tr('access to $1 was not granted', [origin ?? '']) });
-    await settingsItem.setValue({ ...settings, crmUrl: origin ?? '' });
-    await apiKeyItem.setValue(apiKey.trim());
-    if (!settings.apiEmail || !apiKey.trim()) {
+    const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+    if (!granted) return setStatus({ tone: 'error', text: tr('access to $1 was not granted', [origin]) });
+    const source: SourceId = draft.source || detected || 'alfacrm';
+    const same = current.accounts.find((a) => a.id === draft.id) ?? current.accounts.find((a) => a.source === source && a.origin === origin);
+    const account: AccountConfig = { id: same?.id ?? crypto.randomUUID(), source, origin, login: draft.login.trim() };
+    const accounts = [...current.accounts.filter((a) => a.id !== account.id), account];
+    const next: Settings = { ...current, ...fileSettings, accounts };
+    delete next.draftLogin;
+    const secrets = { ...(await secretsItem.getValue()) };
+    delete secrets[DRAFT_SECRET];
+    if (draft.secret.trim()) secrets[account.id] = draft.secret.trim();
+    else delete secrets[account.id];
+    await secretsItem.setValue(secrets);
+    await settingsItem.setValue(next);
+    setSettings(next);
+    setDraft({ ...draft, id: account.id, url: origin, source });
+    if (!account.login || !draft.secret.trim()) {
       return setStatus({ tone: 'info', text: tr('saved; without an API key the export holds what the CRM page shows') });
     }
     setStatus({ tone: 'info', text: tr('checking the connection…') });
-    const res = await sendMessage('checkConnection');
-    setStatus(res.ok ? { tone: 'ok', text: tr('connected ($1 branches)', [res.value.branches]) } : { tone: 'error', text: errorText(res.error.message) });
+    const res = await sendMessage('checkConnection', { accountId: account.id });
+    setStatus(res.ok ? { tone: 'ok', text: tr(res.value[0], res.value.slice(1)) } : { tone: 'error', text: errorText(res.error.message) });
+  };
+
+  const remove = async (a: AccountConfig) => {
+    const current = await loadSettings();
+    const next = { ...current, accounts: current.accounts.filter((x) => x.id !== a.id) };
+    const secrets = { ...(await secretsItem.getValue()) };
+    delete secrets[a.id];
+    await secretsItem.setValue(secrets);
+    await settingsItem.setValue(next);
+    setSettings(next);
+    if (draft.id === a.id) setDraft(EMPTY);
   };
 
   return (
     <form class="page" onSubmit={save}>
       <h1>{tr('CRM Archive Export')}</h1>
-      <label>
-        {tr('CRM address')}
-        <input data-testid="crm-url" type="url" placeholder="https://demo.s20.online" value={settings.crmUrl}
-          onInput={(e) => set('crmUrl', e.currentTarget.value)} />
-      </label>
-      <label>
-        {tr('API e-mail')}
-        <input data-testid="api-email" type="email" autocomplete="off" value={settings.apiEmail}
-          onInput={(e) => set('apiEmail', e.currentTarget.value)} />
-      </label>
-      <label>
-        {tr('API key')}
-        <input data-testid="api-key" type="password" autocomplete="off" value={apiKey}
-          onInput={(e) => setApiKey(e.currentTarget.value)} />
-      </label>
-      <label>
-        {tr('CSV delimiter')}
-        <select data-testid="delimiter" value={settings.delimiter}
-          onChange={(e) => set('delimiter', e.currentTarget.value as Settings['delimiter'])}>
-          <option value="auto">{tr('by browser language')}</option>
-          <option value=";">{tr('; (semicolon)')}</option>
-          <option value=",">{tr(', (comma)')}</option>
-        </select>
-      </label>
-      <label>
-        {tr('Header row')}
-        <select data-testid="header-language" value={settings.headerLanguage}
-          onChange={(e) => set('headerLanguage', e.currentTarget.value as Settings['headerLanguage'])}>
-          <option value="keys">{tr('field keys (for scripts)')}</option>
-          <option value="uk">Українською</option>
-          <option value="ru">По-русски</option>
-        </select>
-      </label>
-      <label class="check">
-        <input data-testid="escape-formulae" type="checkbox" checked={settings.escapeFormulae}
-          onChange={(e) => set('escapeFormulae', e.currentTarget.checked)} />
-        {tr('Protect Excel from formulas in cells')} (<code>'</code>)
-      </label>
+      <AccountList accounts={settings.accounts} onEdit={(a) => void edit(a)} onRemove={(a) => void remove(a)} onAdd={() => setDraft(EMPTY)} />
+      <fieldset>
+        <legend>{draft.id ? tr('Account') : tr('New account')}</legend>
+        <label>
+          {tr('CRM address')}
+          <input data-testid="crm-url" type="url" placeholder="https://demo.s20.online" value={draft.url}
+            onInput={(e) => setDraft({ ...draft, url: e.currentTarget.value })} />
+        </label>
+        <label>
+          {tr('CRM')}
+          <select data-testid="account-source" value={draft.source || detected || 'alfacrm'} disabled={!!detected}
+            onChange={(e) => setDraft({ ...draft, source: e.currentTarget.value as SourceId })}>
+            {SOURCE_PAGES.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        <label>
+          {tr('API e-mail')}
+          <input data-testid="api-email" type="email" autocomplete="off" value={draft.login}
+            onInput={(e) => setDraft({ ...draft, login: e.currentTarget.value })} />
+        </label>
+        <label>
+          {tr('API key')}
+          <input data-testid="api-key" type="password" autocomplete="off" value={draft.secret}
+            onInput={(e) => setDraft({ ...draft, secret: e.currentTarget.value })} />
+        </label>
+      </fieldset>
+      <FileOptions settings={settings} onChange={setFile} />
       <button data-testid="save-settings" type="submit">{tr('Save')}</button>
       <p data-testid="settings-status" class={`status ${status?.tone ?? ''}`}>{status?.text ?? ''}</p>
     </form>

@@ -1,22 +1,19 @@
 /**
- * The content script the manifest puts on every AlfaCRM page. On most of them it only has to
+ * The content script the manifest puts on every CRM page. On most of them it only has to
  * decide that there is nothing to do, so it is kept to a few kB: no Preact, parsers, i18n or
  * zod. The full part (crm-ui.js, entrypoints/crm-ui/) comes into this same isolated world only
- * when needed: on a leads or clients page, or when a background sync asks this tab to read the
- * archive board (the background picks any tab of the account, e.g. one on the dashboard).
- * The loader asks the background for it, which checks the page and injects the file.
+ * when needed: on a page with an export button, or when a run asks this tab to read. The
+ * loader asks the background for it, which checks the page and injects the file.
  */
-import { branchFromUrl, pageKind } from '@/utils/alfacrm/page-kind';
-import { crmUiPart, type CrmUiPart } from '@/utils/crm-ui-part';
-import { CrmError, fromErrorInfo, toErrorInfo } from '@/utils/errors';
-import { CRM_MATCHES } from '@/utils/hosts';
-import { onMessage, sendMessage } from '@/utils/messaging';
+import { CrmError } from '@/utils/errors';
+import { call, onMessage } from '@/utils/messages/send';
+import { CRM_MATCHES, pageOf } from '@/utils/sources/pages';
+import { crmUiPart, type CrmUiPart } from '@/utils/tab/ui-part';
 
 let loading: Promise<CrmUiPart> | null = null;
 
 async function injectUiPart(): Promise<CrmUiPart> {
-  const res = await sendMessage('loadCrmUi');
-  if (!res?.ok) throw res ? fromErrorInfo(res.error) : new CrmError('incomplete-read', 'the extension did not answer');
+  await call('loadCrmUi');
   const part = crmUiPart();
   if (!part) throw new CrmError('incomplete-read', 'the CRM UI part did not start');
   return part;
@@ -42,24 +39,23 @@ export default defineContentScript({
 
     // The UI part follows the page's navigation itself once it runs; until then, this does.
     const loadIfWanted = (url: string) => {
-      if (pageKind(url) !== 'other') loadUiPart().catch(() => undefined);
+      if (pageOf(url)?.scope) loadUiPart().catch(() => undefined);
     };
     loadIfWanted(location.href);
-    // The event's URL, not location.href: with the Navigation API the event comes before the
-    // URL changes.
+    // The event's URL, not location.href: with the Navigation API the event comes before the URL changes.
     ctx.addEventListener(window, 'wxt:locationchange', (e) => loadIfWanted(e.newUrl.href));
 
-    // Background syncs read the archive through this tab's session: listen before announcing it.
-    onMessage('uiRefresh', async ({ data }) => {
+    // Runs read through this tab's session: listen before announcing the tab. Only the
+    // extension's background may ask (pages cannot message a content script; other extensions can).
+    onMessage('tabRead', async ({ data, sender }) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return { ok: false, error: { code: 'malformed-response', message: 'not from the background' } };
       try {
-        return (await loadUiPart()).readForSync(data);
+        return { ok: true, value: (await loadUiPart()).read(data) };
       } catch (e) {
         // Said to the run, which pauses with this reason, rather than waiting for a tab forever.
-        void sendMessage('uiFailed', { jobKey: data.jobKey, runId: data.runId, origin: location.origin, error: toErrorInfo(e) }).catch(() => undefined);
-        return 'failed';
+        return { ok: false, error: { code: 'incomplete-read', message: String((e as Error).message ?? e) } };
       }
     });
-    const branch = branchFromUrl(location.href);
-    if (branch != null) void sendMessage('crmTabReady', { origin: location.origin, branch }).catch(() => undefined);
+    if (pageOf(location.href)) void call('tabReady').catch(() => undefined);
   },
 });

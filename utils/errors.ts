@@ -13,13 +13,14 @@ export const ERROR_CODES = [
   'network',
   'pager-never-ends',
   'not-a-crm-page',
+  'tab-closed',
   'unknown',
 ] as const;
 
 export type CrmErrorCode = Exclude<(typeof ERROR_CODES)[number], 'unknown'>;
 
 const MESSAGES: Record<CrmErrorCode, string> = {
-  'session-expired': 'session expired: log in to AlfaCRM again',
+  'session-expired': 'session expired: log in to $CRM again',
   'layout-not-recognised': 'layout not recognised',
   'incomplete-read': 'incomplete read',
   'api-key-rejected': 'API key rejected',
@@ -28,7 +29,8 @@ const MESSAGES: Record<CrmErrorCode, string> = {
   'malformed-response': 'malformed response',
   network: 'network error',
   'pager-never-ends': 'pager never ends',
-  'not-a-crm-page': 'not an AlfaCRM leads or clients page',
+  'not-a-crm-page': 'nothing to export on this page',
+  'tab-closed': 'the CRM tab was closed or left the page before the read ended',
 };
 
 export class CrmError extends Error {
@@ -36,8 +38,10 @@ export class CrmError extends Error {
   /** Response shape without personal data, for the diagnostics download. */
   readonly diagnostics?: unknown;
 
-  constructor(code: CrmErrorCode, detail?: string, diagnostics?: unknown) {
-    super(detail ? `${MESSAGES[code]} (${detail})` : MESSAGES[code]);
+  /** `crm`: the CRM's name, for the sentences that say it (a source passes its own). */
+  constructor(code: CrmErrorCode, detail?: string, diagnostics?: unknown, crm = 'the CRM') {
+    const text = MESSAGES[code].replace('$CRM', crm);
+    super(detail ? `${text} (${detail})` : text);
     this.name = 'CrmError';
     this.code = code;
     this.diagnostics = diagnostics;

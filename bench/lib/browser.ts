@@ -3,7 +3,7 @@
  * e2e extension loaded from a private snapshot (or with no extension at all, for baselines).
  * Flags and the options-page helper come from tests/e2e/harness.ts; downloads land under their real names.
  */
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';

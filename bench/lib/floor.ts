@@ -9,7 +9,7 @@
  * - UI: the archive tab page, then for each board column its first load and one request per
  *   further page of `uiPageSize` cards (`crm-scroll-pager`), each waiting `latencyMs`; a column's
  *   requests follow one another, and the archive reader works on 3 columns at a time
- *   (utils/alfacrm/archive-reader.ts): latency × (1 + max(longest column, ⌈all column
+ *   (utils/sources/alfacrm/archive-reader.ts): latency × (1 + max(longest column, ⌈all column
  *   requests ÷ 3⌉)). Server time is taken as zero.
  * - Parallel floor = max(API, UI): what the limits allow with both parts at once, as the
  *   product's full sync runs them (entrypoints/background/sync/runner.ts).

@@ -1,7 +1,7 @@
 /**
  * Runs inside an extension page (chrome-extension://<id>/popup.html), bundled by bench/lib/bundle.ts
- * and evaluated there through CDP. Uses the product's own store module (utils/db.ts: the Dexie
- * schema and the write helpers the sync uses), so the numbers are the product's.
+ * and evaluated there through CDP. Uses the product's own store (utils/engine/store.ts: the Dexie
+ * schema) and AlfaCRM's write helpers the sync uses, so the numbers are the product's.
  *
  * Exposes `globalThis.__storeBench` with:
  * - `seed(spec)`: writes `count` rows (shape RecordRow, bulkPut batches of 1,000) and the
@@ -11,10 +11,20 @@
  * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed.
  */
 import Dexie from 'dexie';
-import { buildExportBlob, chunkAfter } from '../../utils/build-export';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { ExportDb, putApiRecords, putUiFacts, toRow, type DictRow, type RecordRow } from '../../utils/db';
-import type { ApiRecord, UiFacts } from '../../utils/types';
+import { buildFileBlob } from '../../utils/engine/file';
+import { chunkAfter } from '../../utils/engine/file-rows';
+import { toRow } from '../../utils/engine/rows';
+import { ExportDb, type RecordRow } from '../../utils/engine/store';
+import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
+import { derive } from '../../utils/sources/alfacrm/derive';
+import { apiOf, putApiRecords, putUiFacts, uiOf } from '../../utils/sources/alfacrm/facts';
+import type { ApiRecord, UiFacts } from '../../utils/sources/alfacrm/types';
+
+/** A dictionary as the seed writes it. */
+interface DictRow {
+  name: string;
+  items: { id: number; name: string }[];
+}
 
 export interface TemplateRecord {
   record: ApiRecord;
@@ -28,7 +38,7 @@ export interface SeedSpec {
   branch: number;
   count: number;
   templates: TemplateRecord[];
-  dicts: Omit<DictRow, 'origin' | 'fetchedAt'>[];
+  dicts: DictRow[];
   /** First id of the generated rows. */
   firstId: number;
 }
@@ -41,7 +51,7 @@ function makeRow(spec: SeedSpec, i: number): RecordRow {
   const id = spec.firstId + i;
   const record: ApiRecord = { ...t.record, id, name: `${String(t.record.name)} ${i}`, branch_ids: [spec.branch] };
   const ui = t.column ? uiFacts(spec, id, record, t.column) : undefined;
-  return toRow(spec.origin, id, { record, archived: t.archived, fetchedAt: FETCHED_AT }, ui);
+  return toRow('alfacrm', spec.origin, id, { api: { record, archived: t.archived, fetchedAt: FETCHED_AT }, ui }, derive);
 }
 
 function uiFacts(spec: SeedSpec, id: number, record: ApiRecord, column: { id: number; name: string }): UiFacts {
@@ -63,7 +73,7 @@ async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
   for (let from = 0; from < spec.count; from += 1000) {
     const rows: RecordRow[] = [];
     for (let i = from; i < Math.min(spec.count, from + 1000); i++) rows.push(makeRow(spec, i));
-    await store.records.bulkPut(rows);
+    await store.rows.bulkPut(rows);
   }
   return performance.now() - started;
 }
@@ -71,10 +81,10 @@ async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
 /** Fills the product's own database for an export; returns the rows stored and the write time. */
 async function seed(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
-  await store.records.clear();
-  await store.dicts.bulkPut(spec.dicts.map((d) => ({ ...d, origin: spec.origin, fetchedAt: FETCHED_AT })));
+  await store.rows.clear();
+  await store.lists.bulkPut(spec.dicts.map((d) => ({ ...d, source: 'alfacrm' as const, account: spec.origin, fetchedAt: FETCHED_AT })));
   const ms = await writeRows(store, spec);
-  const rows = await store.records.count();
+  const rows = await store.rows.count();
   store.close();
   return { rows, ms };
 }
@@ -84,7 +94,8 @@ async function readAll(origin: string): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
   const t = performance.now();
   let rows = 0;
-  for (let chunk = await chunkAfter(store, origin, -Infinity); chunk.length; chunk = await chunkAfter(store, origin, chunk[chunk.length - 1].id)) rows += chunk.length;
+  const next = (after: number) => chunkAfter(store, 'alfacrm', origin, after);
+  for (let chunk = await next(-Infinity); chunk.length; chunk = await next(chunk[chunk.length - 1].id)) rows += chunk.length;
   const ms = performance.now() - t;
   store.close();
   return { rows, ms };
@@ -94,7 +105,7 @@ async function readAll(origin: string): Promise<{ rows: number; ms: number }> {
 async function buildBlob(origin: string): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
   const t = performance.now();
-  const built = await buildExportBlob(store, { origin, branch: 1, scope: 'all' }, DEFAULT_SETTINGS, 'uk');
+  const built = await buildFileBlob(store, { source: 'alfacrm', account: origin, partition: '1', scope: 'all' }, DEFAULT_SETTINGS, 'uk');
   const ms = performance.now() - t;
   store.close();
   return { rows: built.rows, ms };
@@ -113,12 +124,12 @@ async function syncPath(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   for (let from = 0; from < spec.count; from += 50) {
     const page: RecordRow[] = [];
     for (let i = from; i < Math.min(spec.count, from + 50); i++) page.push(makeRow(spec, i));
-    await putApiRecords(store, spec.origin, page.map((r) => r.api!.record), null, FETCHED_AT);
-    const ui = page.filter((r) => r.ui).map((r) => r.ui!);
+    await putApiRecords(store, spec.origin, page.map((r) => apiOf(r)!.record), null, FETCHED_AT);
+    const ui = page.map(uiOf).filter((u): u is UiFacts => !!u);
     if (ui.length) await putUiFacts(store, spec.origin, ui);
   }
   const ms = performance.now() - t;
-  const rows = await store.records.count();
+  const rows = await store.rows.count();
   store.close();
   await Dexie.delete(name);
   return { rows, ms };

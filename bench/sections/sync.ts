@@ -8,7 +8,7 @@
  * closed, as it closes when the user goes back to the page (BENCH_SYNC_POPUP_OPEN adds a run
  * with it open, asking for the status every second); the end of the
  * run is watched in the job row of the extension's IndexedDB (read from another extension page),
- * and confirmed at the end in a new popup: `sync-status` idle with a newer `data-last-success`.
+ * and confirmed at the end in a new popup: `sync-status` idle with a newer `data-last-sync`.
  */
 import type { Page } from 'playwright-core';
 import type { SimStats } from '../../tests/simulator/server';
@@ -171,7 +171,7 @@ export async function runSync(s: SyncSession, sim: RemoteSim, opts: { timeoutMs:
     const status = check.getByTestId('sync-status');
     for (let i = 0; i < 50 && !popupConfirmed; i++) {
       const text = (await status.textContent()) ?? '';
-      const last = (await status.getAttribute('data-last-success')) ?? '';
+      const last = (await status.getAttribute('data-last-sync')) ?? '';
       popupConfirmed = text.startsWith('idle — last sync') && last > before;
       if (!popupConfirmed) await sleep(100);
     }
@@ -200,8 +200,8 @@ export async function checkStore(s: SyncSession, sim: RemoteSim, branch: number)
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const rows = await new Promise<{ id: number; branches: number[]; api?: { archived: boolean }; ui?: { archived: boolean; kind: string } }[]>((resolve) => {
-      const q = db.transaction('records').objectStore('records').getAll();
+    const rows = await new Promise<{ id: number; parts: string[]; api?: { archived: boolean }; ui?: { archived: boolean; kind: string } }[]>((resolve) => {
+      const q = db.transaction('rows').objectStore('rows').getAll();
       q.onsuccess = () => resolve(q.result);
     });
     db.close();
@@ -212,7 +212,7 @@ export async function checkStore(s: SyncSession, sim: RemoteSim, branch: number)
     const seen = new Set<number>();
     let unique = true;
     for (const r of rows) {
-      if (!r.branches.includes(br)) continue;
+      if (!r.parts.some((p) => p.endsWith(`|${br}`))) continue;
       if (seen.has(r.id)) unique = false;
       seen.add(r.id);
       if (r.api) api.push(r.id);

@@ -1,20 +1,21 @@
 /**
- * The full part of the CRM tab (Preact, page parsers, i18n, the export runner), built as the
- * unlisted script crm-ui.js. It is not in the manifest: the background injects it into the
+ * The full part of the CRM tab (Preact, the sources' readers, i18n, the export runner), built as
+ * the unlisted script crm-ui.js. It is not in the manifest: the background injects it into the
  * loader's isolated world when the loader asks (entrypoints/crm-loader.content.ts), i.e. on a
- * leads or clients page, or when a background sync wants this tab to read the archive board.
- * Here it mounts «Export archive» on the leads and clients pages and keeps it there through the
- * page's own navigation; elsewhere it does nothing until asked to read for a sync.
+ * page with an export button, or when a run wants this tab to read. Here it mounts the page's
+ * export button and keeps it there through the page's own navigation.
  */
 import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ExportPanel } from '@/components/ExportPanel';
-import { pageKind } from '@/utils/alfacrm/page-kind';
-import { crmUiPart, publishCrmUiPart } from '@/utils/crm-ui-part';
+import { tabReadRequest } from '@/utils/messages/protocol';
 import { downloadJson } from '@/utils/download-json';
-import { runExport } from '@/utils/run-export';
-import { startSyncRead } from '@/utils/ui-refresh';
+import { pageOf } from '@/utils/sources/pages';
+import { tabPartOf } from '@/utils/sources/tab';
+import { runExport } from '@/utils/tab/export-click';
+import { startRead } from '@/utils/tab/read';
+import { crmUiPart, publishCrmUiPart } from '@/utils/tab/ui-part';
 // Inlined into the shadow root: no web-accessible CSS file, so it works on any origin the user adds.
 import css from './style.css?inline';
 
@@ -26,19 +27,22 @@ export default defineUnlistedScript(() => {
   let ui: ShadowRootContentScriptUi<void> | null = null;
 
   const sync = async (url: string) => {
-    const wanted = pageKind(url) !== 'other';
-    if (wanted && !ui) {
+    const page = pageOf(url);
+    const part = page?.scope ? tabPartOf(page.source) : undefined;
+    if (part && !ui) {
       ui = await createShadowRootUi(ctx, {
         name: 'crm-archive-export',
         css,
         position: 'inline',
-        anchor: () => document.querySelector('ul.nav-tabs') ?? document.body.firstElementChild,
+        anchor: () => part.button.anchor(document),
         append: 'after',
         onMount: (container) => {
           render(
             <ExportPanel
-              run={(onState) => runExport(location.href, onState)}
-              diagnostics={(shape) => downloadJson(shape, 'alfacrm-diagnostics.json')}
+              testId={part.button.testId}
+              label={part.button.label}
+              run={(onState) => runExport(onState)}
+              diagnostics={(shape) => downloadJson(shape, part.diagnosticsFile)}
             />,
             container,
           );
@@ -46,7 +50,7 @@ export default defineUnlistedScript(() => {
         onRemove: (container) => container && render(null, container),
       });
       ui.mount();
-    } else if (!wanted && ui) {
+    } else if (!part && ui) {
       ui.remove();
       ui = null;
     }
@@ -54,9 +58,14 @@ export default defineUnlistedScript(() => {
 
   // Published before anything is awaited: the background's executeScript has returned, and the
   // loader looks for it, as soon as this function returns.
-  publishCrmUiPart({ state: () => (ui ? 'mounted' : 'idle'), readForSync: startSyncRead });
-  // The event's URL, not location.href: with the Navigation API the event comes before the URL
-  // changes.
+  publishCrmUiPart({
+    state: () => (ui ? 'mounted' : 'idle'),
+    read: (req) => {
+      const parsed = tabReadRequest.safeParse(req);
+      return parsed.success ? startRead(parsed.data) : 'failed';
+    },
+  });
+  // The event's URL, not location.href: with the Navigation API the event comes before the URL changes.
   ctx.addEventListener(window, 'wxt:locationchange', (e) => void sync(e.newUrl.href));
   void sync(location.href);
 });

@@ -170,7 +170,7 @@ export interface StoredRow {
 }
 
 /** All rows of one table of the extension's store, read in an extension page. */
-export function readTable<T>(page: Page, table: 'records' | 'jobs'): Promise<T[]> {
+export function readTable<T>(page: Page, table: 'rows' | 'jobs'): Promise<T[]> {
   return page.evaluate(async (name) => {
     const req = indexedDB.open('crm-archive-export');
     const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -198,7 +198,7 @@ async function withExtensionPage<T>(b: Browser, work: (page: Page) => Promise<T>
 
 /** Every record in the extension's store. */
 export function readStore(b: Browser): Promise<StoredRow[]> {
-  return withExtensionPage(b, (page) => readTable<StoredRow>(page, 'records'));
+  return withExtensionPage(b, (page) => readTable<StoredRow>(page, 'rows'));
 }
 
 /** The sync jobs in the extension's store (for diagnostics in failing tests). */

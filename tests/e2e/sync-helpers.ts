@@ -27,7 +27,7 @@ export function statusText(popup: Page): Promise<string> {
   return popup.getByTestId('sync-status').textContent().then((t) => t ?? '');
 }
 
-const lastSuccess = (popup: Page) => popup.getByTestId('sync-status').getAttribute('data-last-success');
+const lastSuccess = (popup: Page) => popup.getByTestId('sync-status').getAttribute('data-last-sync');
 
 /** Clicks «Sync now» and waits until a run that ended after the click is reported done. */
 export async function syncAndWait(popup: Page, timeout?: number): Promise<void> {

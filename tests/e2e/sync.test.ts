@@ -166,9 +166,13 @@ describe('background sync (small dataset)', () => {
     // The incremental run: one page of changes, one of the changed records as archived, one count
     // (a full read of the branch's archive is more pages than that), and the dictionaries.
     expect(sim.stats().byEntity.customer ?? 0).toBeLessThanOrEqual(3);
-    const [after] = (await readJobs(b)) as { mode: string; runStartedAt: string }[];
-    expect(after.mode).toBe('incremental');
-    expect(after.runStartedAt > before.lastSuccessAt).toBe(true);
+    // One run did it all: the export's, reading the changes since the sync (not the whole archive).
+    const [after] = (await readJobs(b)) as { lastSuccessStartedAt: string; run: { id: string; mode: string; tasks: { name: string }[] } }[];
+    expect(after.run.mode).toBe('export');
+    expect(after.run.tasks.map((t) => t.name)).toContain('changed');
+    expect(after.run.tasks.map((t) => t.name)).not.toContain('archived');
+    expect(after.lastSuccessStartedAt).toBe(after.run.id);
+    expect(after.run.id > before.lastSuccessAt).toBe(true);
   });
 
   it('the popup shows state and counts with the interface test ids (360×600 screenshot)', async () => {

@@ -1,8 +1,8 @@
 /** The API client and the paging reader against the simulator's API, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlfaApiClient } from '@/utils/alfacrm/api-client';
-import { fetchAllCustomers, fetchDictionary } from '@/utils/alfacrm/api-sync';
-import { customerPage } from '@/utils/alfacrm/api-schemas';
+import { AlfaApiClient } from '@/utils/sources/alfacrm/api-client';
+import { fetchAllCustomers, fetchDictionary } from '@/utils/sources/alfacrm/api-sync';
+import { customerPage } from '@/utils/sources/alfacrm/api-schemas';
 import type { CrmError } from '@/utils/errors';
 import { startSimulator, type Simulator } from '../simulator/server';
 

@@ -4,8 +4,8 @@
  * window on the server never sees more than `rate` of them.
  */
 import { describe, expect, it } from 'vitest';
-import { AlfaApiClient } from '@/utils/alfacrm/api-client';
-import { customerPage } from '@/utils/alfacrm/api-schemas';
+import { AlfaApiClient } from '@/utils/sources/alfacrm/api-client';
+import { customerPage } from '@/utils/sources/alfacrm/api-schemas';
 
 function recordingClient(rate: number, sent: number[]) {
   const fetch = (async (url: string) => {

@@ -1,8 +1,16 @@
 import * as PapaNs from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { HEADER_LABELS, headerLabel } from '../../utils/csv-headers';
-import { csvFileName, defaultDelimiter, toCsv, type CsvOptions } from '../../utils/csv';
-import { FIXED_COLUMNS, type MergedRow } from '../../utils/merge';
+import { HEADER_LABELS, headerLabel, headerRow, type HeaderLanguage } from '../../utils/sources/alfacrm/headers';
+import { defaultDelimiter, sanitizeHost, toCsv as writeCsv, type CsvOptions as WriterOptions } from '../../utils/files/csv';
+import { fileName } from '../../utils/sources/alfacrm/file';
+import { FIXED_COLUMNS, type MergedRow } from '../../utils/sources/alfacrm/merge';
+
+type CsvOptions = WriterOptions & { headerLanguage: HeaderLanguage };
+
+/** The writer fed as an export feeds it: header cells in the chosen language, cells in column order. */
+function toCsv(columns: string[], rows: Record<string, string>[], opts: CsvOptions): string {
+  return writeCsv(headerRow(columns, opts.headerLanguage), rows.map((r) => columns.map((c) => r[c] ?? '')), opts);
+}
 
 const Papa: typeof PapaNs = (PapaNs as unknown as { default?: typeof PapaNs }).default ?? PapaNs;
 
@@ -198,20 +206,22 @@ describe('defaultDelimiter', () => {
   });
 });
 
-describe('csvFileName', () => {
+describe('file names', () => {
+  const name = (scope: string, url: string, branch: number, d: Date) => `${fileName({ source: 'alfacrm', account: url, partition: String(branch), scope }, d)}.csv`;
+
   it('archive and leads names with host, branch and the local date', () => {
     const d = new Date(2025, 9, 29, 23, 59, 0); // local time
-    expect(csvFileName('archive', 'demo.s20.online', 1, d)).toBe('alfacrm-archive-demo.s20.online-b1-2025-10-29.csv');
-    expect(csvFileName('leads', 'demo.alfacrm.pro', 3, d)).toBe('alfacrm-leads-demo.alfacrm.pro-b3-2025-10-29.csv');
-    expect(csvFileName('archive', 'x.s20.online', 12, new Date(2026, 0, 5, 0, 0, 1))).toBe('alfacrm-archive-x.s20.online-b12-2026-01-05.csv');
+    expect(name('archived-leads', 'https://demo.s20.online', 1, d)).toBe('alfacrm-archive-demo.s20.online-b1-2025-10-29.csv');
+    expect(name('all', 'https://demo.alfacrm.pro', 3, d)).toBe('alfacrm-leads-demo.alfacrm.pro-b3-2025-10-29.csv');
+    expect(name('archived-customers', 'https://x.s20.online', 12, new Date(2026, 0, 5, 0, 0, 1))).toBe('alfacrm-archive-x.s20.online-b12-2026-01-05.csv');
   });
 
   it("sanitises the host: a port's ':' becomes '_', unsafe characters go", () => {
     const d = new Date(2025, 0, 2);
-    expect(csvFileName('archive', '127.0.0.1:8080', 1, d)).toBe('alfacrm-archive-127.0.0.1_8080-b1-2025-01-02.csv');
-    expect(csvFileName('archive', 'localhost:3000', 1, d)).toBe('alfacrm-archive-localhost_3000-b1-2025-01-02.csv');
-    expect(csvFileName('leads', 'crm.my-school.com.ua', 2, d)).toBe('alfacrm-leads-crm.my-school.com.ua-b2-2025-01-02.csv');
-    expect(csvFileName('archive', 'https://demo.s20.online/company/1/lead/index', 1, d)).toBe('alfacrm-archive-demo.s20.online-b1-2025-01-02.csv');
-    expect(csvFileName('archive', 'a/b\\c*?"<>|.x', 1, d)).toMatch(/^alfacrm-archive-[A-Za-z0-9._-]+-b1-2025-01-02\.csv$/);
+    expect(name('archived-leads', 'http://127.0.0.1:8080', 1, d)).toBe('alfacrm-archive-127.0.0.1_8080-b1-2025-01-02.csv');
+    expect(name('archived-leads', 'http://localhost:3000', 1, d)).toBe('alfacrm-archive-localhost_3000-b1-2025-01-02.csv');
+    expect(name('all', 'https://crm.my-school.com.ua', 2, d)).toBe('alfacrm-leads-crm.my-school.com.ua-b2-2025-01-02.csv');
+    expect(sanitizeHost('https://demo.s20.online/company/1/lead/index')).toBe('demo.s20.online');
+    expect(sanitizeHost('a/b\\c*?"<>|.x')).toMatch(/^[A-Za-z0-9._-]+$/);
   });
 });

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBoardPage, parseColumnContent, parsePagerContent } from '@/utils/alfacrm/board';
-import { parseCustomerGrid } from '@/utils/alfacrm/grid';
-import { readBoardJson } from '@/utils/alfacrm/response';
+import { parseBoardPage, parseColumnContent, parsePagerContent } from '@/utils/sources/alfacrm/board';
+import { parseCustomerGrid } from '@/utils/sources/alfacrm/grid';
+import { readBoardJson } from '@/utils/sources/alfacrm/response';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { UiClient } from '../simulator/test-helpers';
 

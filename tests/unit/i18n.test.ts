@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, CrmError } from '@/utils/errors';
 import { errorText, pickLocale, TRANSLATIONS, tr } from '@/utils/i18n';
+import { SOURCE_PAGES } from '@/utils/sources/pages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -23,8 +24,13 @@ function visibleStrings(): Set<string> {
     // Visible phases are phrases; one-word phases (dicts, api, ui, done) are the job's internals.
     for (const m of text.matchAll(/\bphase: '([^']+ [^']+)'/g)) out.add(m[1]);
     for (const m of text.matchAll(/^\s+[\w-]+: '(API [^']+)',$/gm)) out.add(m[1]);
+    // Button and count labels a source names.
+    for (const m of text.matchAll(/\blabel: '([^']+)'/g)) out.add(m[1]);
+    // Phase names a source keys by its task names.
+    for (const m of text.matchAll(/^\s+\[[\w.]+\]: '([^']+)',$/gm)) out.add(m[1]);
   }
   for (const code of ERROR_CODES) if (code !== 'unknown') out.add(new CrmError(code).message);
+  for (const s of SOURCE_PAGES) out.add(new CrmError('session-expired', undefined, undefined, s.name).message);
   return out;
 }
 

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as PapaNs from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { FIXED_COLUMNS, cellText, mergeRecords, type MergeScope } from '../../utils/merge';
-import type { ApiRecord, Dictionaries, StoredRecord, UiCard, UiFacts } from '../../utils/types';
+import { FIXED_COLUMNS, cellText, mergeRecords, type MergeScope } from '../../utils/sources/alfacrm/merge';
+import type { ApiRecord, Dictionaries, StoredRecord, UiCard, UiFacts } from '../../utils/sources/alfacrm/types';
 
 const Papa: typeof PapaNs = (PapaNs as unknown as { default?: typeof PapaNs }).default ?? PapaNs;
 // Vitest's module runner provides __dirname in test files.
 const DATA = join(__dirname, '..', 'fixtures', 'alfacrm-real');
-const HOST = 'demo.s20.online';
 
 const LEADS_B1: MergeScope = { branch: 1, only: 'archived-leads' };
 const CUSTOMERS_B1: MergeScope = { branch: 1, only: 'archived-customers' };
@@ -36,7 +35,7 @@ function apiRecord(id: number, fields: Record<string, unknown> = {}): ApiRecord 
 }
 
 function api(id: number, archived: boolean, fields: Record<string, unknown> = {}): StoredRecord {
-  return { host: HOST, id, api: { record: apiRecord(id, fields), archived, fetchedAt: '2025-11-01T10:00:00Z' } };
+  return { id, api: { record: apiRecord(id, fields), archived, fetchedAt: '2025-11-01T10:00:00Z' } };
 }
 
 function uiFacts(id: number, facts: Partial<Omit<UiFacts, 'card'>> & { card?: Partial<UiCard> } = {}): UiFacts {
@@ -54,11 +53,11 @@ function uiFacts(id: number, facts: Partial<Omit<UiFacts, 'card'>> & { card?: Pa
 }
 
 function ui(id: number, facts: Partial<Omit<UiFacts, 'card'>> & { card?: Partial<UiCard> } = {}): StoredRecord {
-  return { host: HOST, id, ui: uiFacts(id, facts) };
+  return { id, ui: uiFacts(id, facts) };
 }
 
 function both(a: StoredRecord, u: StoredRecord): StoredRecord {
-  return { host: HOST, id: a.id, api: a.api, ui: u.ui };
+  return { id: a.id, api: a.api, ui: u.ui };
 }
 
 const DICTS: Dictionaries = {
@@ -135,7 +134,7 @@ describe('mergeRecords: columns', () => {
   it('adds every other key of the real 2025 records in API order, custom_* included', () => {
     const { keys, records } = load2025();
     expect(keys).toHaveLength(45);
-    const stored = records.map((r): StoredRecord => ({ host: HOST, id: r.id, api: { record: r, archived: false, fetchedAt: 'x' } }));
+    const stored = records.map((r): StoredRecord => ({ id: r.id, api: { record: r, archived: false, fetchedAt: 'x' } }));
     const { columns, rows } = mergeRecords(stored, DICTS, ALL_B1);
     const extras = keys.filter((k) => !REPRESENTED.includes(k));
     expect(columns).toEqual([...FIXED_COLUMNS, ...extras]);
@@ -162,7 +161,7 @@ describe('mergeRecords: columns', () => {
   it('places keys that only newer records have next to their API neighbours (2021 + 2025 records)', () => {
     const old = load2021();
     const { records: recent } = load2025();
-    const stored = [...old, ...recent].map((r): StoredRecord => ({ host: HOST, id: r.id, api: { record: r, archived: false, fetchedAt: 'x' } }));
+    const stored = [...old, ...recent].map((r): StoredRecord => ({ id: r.id, api: { record: r, archived: false, fetchedAt: 'x' } }));
     const { columns, rows } = mergeRecords(stored, DICTS, ALL_B1);
     const extras = columns.slice(20);
     expect(extras.indexOf('pipeline_id')).toBe(extras.indexOf('study_status_id') + 1);
@@ -356,7 +355,7 @@ describe('mergeRecords: archived flag', () => {
     const { records } = load2025();
     const lead = records.find((r) => r.id === 11839)!;
     expect(lead.customer_reject_id).toBe('43');
-    const stored: StoredRecord = { host: HOST, id: 11839, api: { record: lead, archived: false, fetchedAt: 'x' } };
+    const stored: StoredRecord = { id: 11839, api: { record: lead, archived: false, fetchedAt: 'x' } };
     expect(ids([stored], LEADS_B1)).toEqual([]);
     expect(ids([stored], CUSTOMERS_B1)).toEqual([]);
     const row = only([stored], ALL_B1);
@@ -452,7 +451,7 @@ describe('mergeRecords: personal data and dates', () => {
     expect(only([both(api(3, true, { name: null }), ui(3, { card: { name: 'З картки' } }))], LEADS_B1).name).toBe('З картки');
     // Real 2021 record: both \r\n and \n note line ends survive.
     const rec = load2021().find((r) => r.id === 5303)!;
-    const real = only([{ host: HOST, id: 5303, api: { record: rec, archived: false, fetchedAt: 'x' } }], ALL_B1);
+    const real = only([{ id: 5303, api: { record: rec, archived: false, fetchedAt: 'x' } }], ALL_B1);
     expect(real.note).toBe('Без имени 1.csv\r\nКнига1.csv\r\nКнига1.csv\r\nПервый контакт: 29.01.2020');
     expect(real.email).toBe('alla.1@example.com, alla.alla@example.com, a.alla@example.com');
     expect(real.legal_name).toBe('Алла  Алла');

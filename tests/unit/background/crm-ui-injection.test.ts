@@ -1,7 +1,7 @@
 /** The background injects the full CRM part only into pages of origins it holds permission for. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CRM_UI_FILE, injectCrmUi } from '@/entrypoints/background/crm-ui-injection';
+import { CRM_UI_FILE, injectCrmUi } from '@/utils/background/crm-ui-injection';
 
 // fakeBrowser has neither `permissions` nor `scripting`: stand-ins that record their calls.
 const granted = ['https://demo.s20.online/*'];

@@ -5,8 +5,8 @@ import {
   parseCard,
   parseColumnContent,
   parsePagerContent,
-} from '../../../utils/alfacrm/board';
-import { readBoardJson } from '../../../utils/alfacrm/response';
+} from '../../../utils/sources/alfacrm/board';
+import { readBoardJson } from '../../../utils/sources/alfacrm/response';
 import { CrmError } from '../../../utils/errors';
 import { JSDOM } from 'jsdom';
 import { BOARD_URL, codeOf, handmade, parse, real } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridFieldOf, parseCustomerGrid } from '../../../utils/alfacrm/grid';
+import { gridFieldOf, parseCustomerGrid } from '../../../utils/sources/alfacrm/grid';
 import { GRID_URL, codeOf, handmade, parse, real } from './helpers';
 
 describe('parseCustomerGrid on the real clients grid (RU, active list)', () => {

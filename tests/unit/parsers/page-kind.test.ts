@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchFromUrl, pageKind } from '../../../utils/alfacrm/page-kind';
+import { branchFromUrl, pageKind } from '../../../utils/sources/alfacrm/page-kind';
 
 describe('pageKind', () => {
   it.each([

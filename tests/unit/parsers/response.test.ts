@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyResponse, describeShape, isLoginPage, readBoardJson } from '../../../utils/alfacrm/response';
+import { classifyResponse, describeShape, isLoginPage, readBoardJson } from '../../../utils/sources/alfacrm/response';
 import { CrmError } from '../../../utils/errors';
 import { codeOf, parse, real } from './helpers';
 

@@ -1,0 +1,118 @@
+/**
+ * The one API pager: an API task read page by page, each page committed with its cursor in one
+ * transaction. The first page tells the total; the pages it implies go out together (the
+ * client's queue paces them); the few pages that repeated rows push past the end come one by
+ * one. A list that moves under the cursor (its total changes, or the pass sat paused too long)
+ * is read again from the start: offsets shift when a row leaves, and a shifted row is missed.
+ */
+import { CrmError } from '../errors';
+import type { ApiTask, Job } from './run';
+import type { RunContext, SourceEngine } from './source';
+import { db } from './store';
+
+/** Pages fetched in one step (the client's queue paces them). */
+const PAGES_PER_STEP = 16;
+/** No CRM account here holds more; a larger total is a broken answer, not a plan of requests. */
+export const MAX_TOTAL = 1_000_000;
+/** A list that moved this often while being read fails the run (it is retried later). */
+const MAX_RESTARTS = 5;
+/** Pages read longer ago than this are not trusted to line up with new ones. */
+const STALE_MS = 10 * 60_000;
+
+/** Next pages of a task: those `total` implies, then the tail that repeated rows push past it. */
+export function nextPages(t: ApiTask, pageSize: number): number[] {
+  if (t.total === null) return [0];
+  const planned = Math.ceil(t.total / pageSize);
+  const done = new Set(t.pagesDone);
+  const missing = [];
+  for (let i = 0; i < planned && missing.length < PAGES_PER_STEP; i++) if (!done.has(i)) missing.push(i);
+  if (missing.length) return missing;
+  if (t.ids.length >= t.total) return [];
+  const last = Math.max(-1, ...t.pagesDone);
+  if (last + 1 > planned * 2 + 5) throw new CrmError('pager-never-ends', `API: ${last + 1} pages, ${t.ids.length} of ${t.total}`);
+  return [last + 1];
+}
+
+/** The task started over: what it read is stored (upserts), its cursor is not trusted. */
+export function restarted(t: ApiTask, total: number | null): ApiTask {
+  if (t.restarts + 1 > MAX_RESTARTS) {
+    throw new CrmError('incomplete-read', `the list changed ${t.restarts + 1} times while it was read`);
+  }
+  const next: ApiTask = { ...t, total, pagesDone: [], ids: [], restarts: t.restarts + 1, done: false };
+  delete next.pagedAt;
+  return next;
+}
+
+/** Runs one step of API task `index`. Returns false once it is complete. */
+export async function apiStep<C>(src: SourceEngine<C>, ctx: RunContext<C>, index: number): Promise<boolean> {
+  const { job } = ctx;
+  const t = job.run!.tasks[index] as ApiTask;
+  if (t.pagesDone.length && t.pagedAt && Date.now() - Date.parse(t.pagedAt) > STALE_MS) {
+    await commitCursor(job, index, (cur) => restarted(cur, null));
+    return true;
+  }
+  const pageSize = src.api!.pageSize;
+  const pages = nextPages(t, pageSize);
+  if (pages.length === 0) {
+    await finishApiTask(src, ctx, index);
+    return true;
+  }
+  const tail = t.total !== null && pages[0] >= Math.ceil(t.total / pageSize);
+  await Promise.all(
+    pages.map(async (page) => {
+      const res = await src.api!.fetchPage(ctx.client!, job, t, page);
+      if (res.total > MAX_TOTAL) throw new CrmError('malformed-response', `the CRM claims ${res.total} records`);
+      await db.transaction('rw', db.rows, db.jobs, async () => {
+        const current = await db.jobs.get(job.key);
+        if (!current?.run || current.state !== 'running' || current.run.id !== job.run!.id) return;
+        const cur = current.run.tasks[index] as ApiTask;
+        if (cur.pagesDone.includes(page)) return;
+        if (cur.total !== null && res.total !== cur.total) {
+          current.run.tasks[index] = restarted(cur, res.total);
+        } else if (res.items.length === 0 && tail) {
+          // An empty page past the planned ones ends the list (rows left meanwhile).
+          cur.total = cur.ids.length;
+        } else if (res.items.length === 0 && res.total > 0) {
+          current.run.tasks[index] = restarted(cur, res.total);
+        } else {
+          const known = new Set(cur.ids);
+          if (tail && res.items.every((r) => known.has(r.id))) {
+            throw new CrmError('incomplete-read', `API page ${page} repeats earlier rows; ${cur.ids.length} of ${cur.total}`);
+          }
+          const novel = await src.commitApiPage({ ...ctx, job: current }, cur, res.items);
+          for (const r of res.items) known.add(r.id);
+          cur.ids = [...known];
+          cur.novel = [...new Set([...cur.novel, ...novel])];
+          cur.total = res.total;
+          cur.pagesDone.push(page);
+          cur.pagedAt = new Date().toISOString();
+        }
+        await db.jobs.put(current);
+      });
+    }),
+  );
+  return true;
+}
+
+async function commitCursor(job: Job, index: number, change: (t: ApiTask) => ApiTask): Promise<void> {
+  await db.transaction('rw', db.jobs, async () => {
+    const current = await db.jobs.get(job.key);
+    if (!current?.run || current.run.id !== job.run!.id) return;
+    current.run.tasks[index] = change(current.run.tasks[index] as ApiTask);
+    await db.jobs.put(current);
+  });
+}
+
+/** The source's follow-up for a read task, committed with the task's end. */
+async function finishApiTask<C>(src: SourceEngine<C>, ctx: RunContext<C>, index: number): Promise<void> {
+  await db.transaction('rw', db.rows, db.jobs, db.lists, async () => {
+    const current = await db.jobs.get(ctx.job.key);
+    if (!current?.run || current.run.id !== ctx.job.run!.id) return;
+    const t = current.run.tasks[index] as ApiTask;
+    if (t.done) return;
+    const more = await src.finishApiTask({ ...ctx, job: current }, t);
+    t.done = true;
+    if (more?.length) current.run.tasks.splice(index + 1, 0, ...more);
+    await db.jobs.put(current);
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * The source contract: everything the engine, the store and the extension's pages know of a CRM
+ * comes through it. Each CRM's folder under utils/sources/ implements it. Three parts, by where
+ * they run: `SourcePages` in the few-kB loader on every CRM page, `SourceTab` in the CRM tab's
+ * full part, `SourceEngine` in the background and the page that builds files.
+ */
+import type { Settings } from '../settings/schema';
+import type { ApiTask, Job, Task } from './run';
+import type { ExportDb, RecordRow } from './store';
+
+export type SourceId = 'alfacrm' | 'altegio' | 'livetex';
+
+/** What a CRM page is, for the extension: whose data it shows and what its button exports. */
+export interface PageInfo {
+  source: SourceId;
+  /** The store's account (AlfaCRM: the origin). */
+  account: string;
+  /** The part of the account a job covers (AlfaCRM: the branch); '' when there is one. */
+  partition: string;
+  /** What the page's button exports; null: no button on this page. */
+  scope: string | null;
+}
+
+/** Light enough for the loader: recognising pages, nothing else. */
+export interface SourcePages {
+  id: SourceId;
+  /** Its product name, as users know it. */
+  name: string;
+  /** Content-script matches and host permissions of the manifest. */
+  matches: string[];
+  /** The page at `url`, or null when it is not one of this CRM's app pages. */
+  page(url: string): PageInfo | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tab-read protocol: the one way a run reads through a CRM tab's session.
+
+/** The background asks a CRM tab to read: one task of a run, units it may skip. */
+export interface TabReadRequest {
+  jobKey: string;
+  runId: string;
+  /** The task's name, which is its reader's name. */
+  task: string;
+  partition: string;
+  /** Unit key → count: units read already in this run, or unchanged since the last read. */
+  skip: Record<string, number>;
+}
+
+/** One unit of a tab read (AlfaCRM: a board column, a grid page), committed with the cursor. */
+export interface TabUnit {
+  key: string;
+  /** How many items the unit holds per the page. */
+  count: number;
+  /** A label for progress and errors (a column's name). */
+  label: string;
+  items: unknown[];
+}
+
+export interface TabReadResult {
+  /** Items the units read in full should hold. */
+  expected: number;
+  /** Unit key → count as the page showed them (skipped units included). */
+  counts: Record<string, number>;
+  /** Every id read, when the reader's units cannot tell what left them. */
+  ids?: number[];
+}
+
+export interface TabReadIo {
+  unit(u: TabUnit): Promise<void>;
+  progress(done: number, total: number): void;
+}
+
+export interface TabReader {
+  read(req: TabReadRequest, io: TabReadIo): Promise<TabReadResult>;
+}
+
+export interface SourceTab {
+  pages: SourcePages;
+  readers: Record<string, TabReader>;
+  /** The export button: its test id and English label, and where it goes in the page. */
+  button: { testId: string; label: string; anchor(doc: Document): Element | null };
+  /** File name of the diagnostics download. */
+  diagnosticsFile: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The background part.
+
+/** A configured account, as the options keep it (without its secret). */
+export interface AccountConfig {
+  id: string;
+  source: SourceId;
+  /** The CRM's web address (origin). */
+  origin: string;
+  /** The API user (AlfaCRM: the API e-mail). */
+  login: string;
+}
+
+export interface TokenCache {
+  get(): Promise<string | null>;
+  set(token: string | null): Promise<void>;
+}
+
+/** The API side of a source (optional: a source may read only through the tab). */
+export interface SourceApi<C = unknown> {
+  /** Rows per page the API serves. */
+  pageSize: number;
+  /** The API origin credentials of this account may go to; null with the reason when none may. */
+  origin(account: AccountConfig): string | { refused: string };
+  connect(account: AccountConfig, secret: string, tokens: TokenCache): C;
+  /** A connection check for the options page: what it saw, as a message key and its values. */
+  check(client: C): Promise<Phrase>;
+  /** One page of an API task's query. */
+  fetchPage(client: C, job: Job, task: ApiTask, page: number): Promise<{ items: { id: number }[]; total: number }>;
+}
+
+/** What a step, a commit or a hook may use. */
+export interface RunContext<C = unknown> {
+  db: ExportDb;
+  job: Job;
+  /** The API client, when the account is configured with credentials. */
+  client: C | null;
+}
+
+/** Fields of a row the store derives on every write (indexed). */
+export interface Derived {
+  /** Partitions the record belongs to (AlfaCRM: branches). */
+  partitions: string[];
+  /** A small number the popup counts by (the source's own categories). */
+  tally: number;
+  /** The tab unit the record was last seen in. */
+  unit?: string;
+  /** Signature of the record's dynamic keys: the export reads one record per signature for its columns. */
+  sig?: string;
+}
+
+export interface ExportTarget {
+  source: SourceId;
+  account: string;
+  partition: string;
+  scope: string;
+}
+
+/** The columns and cells of an export, from one record per signature and the source's lists. */
+export interface FileLayout {
+  columns: string[];
+  header(lang: Settings['headerLanguage']): string[];
+  /** Cells of a row in scope, in column order; null when the row is not in scope. */
+  cells(row: RecordRow): string[] | null;
+  /** Column types for spreadsheet files. */
+  types?: ('text' | 'number' | 'date' | 'datetime')[];
+}
+
+export interface SourceEngine<C = unknown> {
+  id: SourceId;
+  pages: SourcePages;
+  api?: SourceApi<C>;
+  /** The store account of a configured web origin, when the origin alone tells it (else null). */
+  accountOf(origin: string): string | null;
+  /** The partition a job of a configured account starts with, before any page was seen. */
+  defaultPartition: string;
+  /**
+   * The tasks of a new run, and whether completing it counts as a sync (it reads all that
+   * changed since the last). `scope`: what an export run must deliver.
+   */
+  plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: string | null }): { tasks: Task[]; syncs: boolean };
+  /** Tab tasks an export of `scope` needs (added to a sync run the export joins). */
+  exportTasks(scope: string): Task[];
+  /** One-shot steps by name: tasks to run right after, facts for the job's memo. */
+  step(name: string, ctx: RunContext<C>): Promise<StepOutcome | void>;
+  /** Writes one API page (inside the transaction that commits its cursor); returns ids new or changed. */
+  commitApiPage(ctx: RunContext<C>, task: ApiTask, items: { id: number }[]): Promise<number[]>;
+  /** After an API task's last page: follow-up tasks (checks, verifications). */
+  finishApiTask(ctx: RunContext<C>, task: ApiTask): Promise<Task[] | void>;
+  /** Whether a tab read is needed at all in this run (false: marked done unread). */
+  needsTab(ctx: RunContext<C>, task: string): Promise<boolean>;
+  /** Units a tab read may skip (beyond those read already in this run). */
+  skipUnits(ctx: RunContext<C>, task: string): Promise<Record<string, number>>;
+  /** Writes one tab unit (inside the transaction that commits the cursor). */
+  commitTabUnit(ctx: RunContext<C>, task: string, partition: string, unit: TabUnit): Promise<void>;
+  /** After a tab read's last unit, checked complete. */
+  finishTab(ctx: RunContext<C>, task: string, result: TabReadResult): Promise<void>;
+  /** The derived fields of a row. */
+  derive(row: Pick<RecordRow, 'api' | 'ui' | 'id'>): Derived;
+  /** A run is complete: what the source keeps for the next run and the popup. */
+  complete(ctx: RunContext<C>): Promise<Pick<Job, 'memo' | 'reconciled'>>;
+  /** The file's layout for a target, from the store. */
+  layout(db: ExportDb, target: ExportTarget): Promise<FileLayout>;
+  fileName(target: ExportTarget, date: Date): string;
+  /** The popup's lines for a job: labelled counts. */
+  counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<{ label: string; value: number; testId?: string }[]>;
+  /** A phase label for a task (English; translated by the pages). */
+  phase(task: Task): string;
+}
+
+export interface StepOutcome {
+  tasks?: Task[];
+  memo?: Record<string, unknown>;
+}
+
+export type RunMode = 'full' | 'incremental' | 'export';
+
+/** Words for the user: an English key (translated by the pages) and the values it takes. */
+export type Phrase = [key: string, ...values: (string | number)[]];

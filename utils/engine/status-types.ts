@@ -1,0 +1,30 @@
+/** What the popup shows of each job (answer of `getStatus`). */
+import type { ErrorInfo } from '../errors';
+import type { Job } from './run';
+import type { SourceId } from './source';
+
+export interface JobStatus {
+  key: string;
+  source: SourceId;
+  sourceName: string;
+  account: string;
+  partition: string;
+  state: 'idle' | 'syncing' | 'paused' | 'error';
+  phase?: string;
+  done?: number;
+  total?: number;
+  /** A tab read waits for a logged-in tab of the account. */
+  waitingForTab?: boolean;
+  pausedReason?: ErrorInfo;
+  lastError?: ErrorInfo;
+  lastSuccessAt?: string;
+  counts: { label: string; value: number; testId?: string }[];
+  reconciled?: Job['reconciled'];
+}
+
+export interface Status {
+  /** Jobs of configured accounts, the one the popup should show first. */
+  jobs: JobStatus[];
+  /** Accounts configured in the options. */
+  accounts: number;
+}

@@ -1,0 +1,102 @@
+/**
+ * The store: IndexedDB of the extension's origin (background, offscreen, extension pages).
+ * Content scripts never open it: the page's origin would own that database. Records are keyed
+ * by source + account + id; what a record is made of (`api`, `ui` facts) is the source's.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Job } from './run';
+import { partKey, toRow } from './rows';
+import type { Derived, SourceId } from './source';
+// v1–v3 stores were one CRM's, before sources: that source's folder knows how to carry them over.
+import { upgradeToV4 } from '../sources/legacy-store';
+
+export interface RecordRow {
+  source: SourceId;
+  account: string;
+  id: number;
+  /** What the source's API said of the record (the source's shape). */
+  api?: unknown;
+  /** What the CRM's page showed of it (the source's shape). */
+  ui?: unknown;
+  /** `source|account|partition` of each partition it belongs to (indexed, multi-entry). */
+  parts: string[];
+  tally: number;
+  unit?: string;
+  sig?: string;
+}
+
+/** A list the source keeps beside its records (dictionaries, field definitions). */
+export interface ListRow {
+  source: SourceId;
+  account: string;
+  name: string;
+  items: unknown[];
+  fetchedAt: string;
+}
+
+export class ExportDb extends Dexie {
+  rows!: Table<RecordRow, [SourceId, string, number]>;
+  lists!: Table<ListRow, [SourceId, string, string]>;
+  jobs!: Table<Job, string>;
+
+  constructor(name = 'crm-archive-export') {
+    super(name);
+    // v1–v3 were one CRM's alone, keyed by host: kept so an old store opens and upgrades.
+    this.version(1).stores({ records: '[host+id], host, *branches', dicts: '[origin+name]' });
+    this.version(2).stores({ jobs: 'key, origin' });
+    this.version(3).stores({ records: '[host+id], host, *branches, [host+ui.columnId], tally, [host+sig+id]' });
+    // A primary key cannot change in place: v4 copies into new tables and drops the old ones.
+    this.version(4)
+      .stores({
+        records: null,
+        dicts: null,
+        rows: '[source+account+id], *parts, [source+account+tally], [source+account+unit], [source+account+sig+id]',
+        lists: '[source+account+name]',
+        jobs: 'key, [source+account]',
+      })
+      .upgrade(upgradeToV4);
+  }
+}
+
+export const db = new ExportDb();
+
+export interface FactsWriter {
+  source: SourceId;
+  account: string;
+  derive: (r: Pick<RecordRow, 'api' | 'ui' | 'id'>) => Derived;
+}
+
+/**
+ * Writes one side's facts of many records, keeping the other side's: `make` gets what is
+ * stored (or undefined) and returns the new facts of that side.
+ */
+export async function putFacts<T>(
+  store: ExportDb,
+  w: FactsWriter,
+  side: 'api' | 'ui',
+  items: { id: number; make: (stored: RecordRow | undefined) => T }[],
+): Promise<void> {
+  await store.transaction('rw', store.rows, async () => {
+    const existing = await store.rows.bulkGet(items.map((i) => [w.source, w.account, i.id] as [SourceId, string, number]));
+    const rows = items.map((item, i) => {
+      const before = existing[i];
+      const facts = { api: before?.api, ui: before?.ui, [side]: item.make(before) };
+      return toRow(w.source, w.account, item.id, facts, w.derive);
+    });
+    await store.rows.bulkPut(rows);
+  });
+}
+
+/** Rewrites stored rows with changed facts (derived fields recomputed). */
+export async function rewrite(store: ExportDb, w: FactsWriter, rows: RecordRow[], change: (r: RecordRow) => { api?: unknown; ui?: unknown }): Promise<void> {
+  await store.rows.bulkPut(rows.map((r) => toRow(w.source, w.account, r.id, { api: r.api, ui: r.ui, ...change(r) }, w.derive)));
+}
+
+/** Every row of a partition of an account. */
+export function rowsOf(store: ExportDb, source: SourceId, account: string, partition: string): Promise<RecordRow[]> {
+  return store.rows.where('parts').equals(partKey(source, account, partition)).toArray();
+}
+
+export function countTally(store: ExportDb, source: SourceId, account: string, tally: number): Promise<number> {
+  return store.rows.where('[source+account+tally]').equals([source, account, tally]).count();
+}

@@ -1,0 +1,61 @@
+/**
+ * Who a message came from, judged from what the browser says of its sender (never from what
+ * the message says of itself). Pure: the extension's id and base URL and the page recogniser
+ * are passed in, so every policy is unit-tested.
+ */
+import type { PageInfo } from '../engine/source';
+import type { SenderKind } from './protocol';
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+  documentId?: string;
+}
+
+export interface Self {
+  id: string;
+  /** `chrome-extension://<id>/` (or moz-extension). */
+  baseUrl: string;
+  /** The page a URL is for one of the sources, or null. */
+  pageOf(url: string): PageInfo | null;
+}
+
+/** A CRM tab's sender, with what the handlers need of it. */
+export interface TabSender {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+  url: string;
+  page: PageInfo;
+}
+
+function isWeb(url: string | undefined): url is string {
+  return !!url && /^https?:\/\//.test(url);
+}
+
+export function fromExtensionPage(s: Sender, self: Self): boolean {
+  return s.id === self.id && !!s.url?.startsWith(self.baseUrl);
+}
+
+/** The service worker (or Firefox's event page): no tab, the extension's own URL. */
+export function fromBackground(s: Sender, self: Self): boolean {
+  return s.id === self.id && s.tab == null && (s.url == null || s.url.startsWith(self.baseUrl));
+}
+
+/** A content script of this extension in a web page that a source recognises, else null. */
+export function crmTab(s: Sender, self: Self): TabSender | null {
+  if (s.id !== self.id || s.tab?.id == null || !isWeb(s.url)) return null;
+  // The frame that sent it and the tab's page must both be the CRM's.
+  if (s.tab.url && s.tab.url !== s.url && !isWeb(s.tab.url)) return null;
+  const page = self.pageOf(s.url);
+  if (!page) return null;
+  return { tabId: s.tab.id, frameId: s.frameId ?? 0, documentId: s.documentId, url: s.url, page };
+}
+
+export function allowed(kind: SenderKind, s: Sender, self: Self): boolean {
+  if (kind === 'extension-page') return fromExtensionPage(s, self);
+  if (kind === 'background') return fromBackground(s, self);
+  return crmTab(s, self) !== null;
+}

@@ -1,0 +1,20 @@
+/** AlfaCRM's API on the engine's terms: where the key may go, the client, one page of a query. */
+import type { SourceApi } from '../../engine/source';
+import { AlfaApiClient } from './api-client';
+import { customerPage, dictPage } from './api-schemas';
+import { API_PAGE_SIZE } from './api-sync';
+
+export const alfacrmApi: SourceApi<AlfaApiClient> = {
+  pageSize: API_PAGE_SIZE,
+  // The API lives on the account's own origin: the key goes nowhere else.
+  origin: (account) => account.origin,
+  connect: (account, secret, tokens) => new AlfaApiClient({ origin: account.origin, email: account.login, apiKey: secret }, { tokenCache: tokens }),
+  async check(client) {
+    const res = await client.post('/v2api/branch/index', { page: 0 }, dictPage);
+    return ['connected ($1 branches)', res.total];
+  },
+  fetchPage(client, job, task, page) {
+    const body = { ...task.query, branch_ids: [Number(job.partition)], page };
+    return client.post(`/v2api/${job.partition}/customer/index`, body, customerPage);
+  },
+};

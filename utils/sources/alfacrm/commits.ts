@@ -1,0 +1,131 @@
+/**
+ * How AlfaCRM's reads land in the store. Each runs inside the engine's transaction that commits
+ * the cursor, so a page or a column and the note that it is done are written together.
+ */
+import type { ApiTask, Job, Task } from '../../engine/run';
+import { apiTask } from '../../engine/run';
+import type { RunContext, TabReadResult, TabUnit } from '../../engine/source';
+import { rewrite, rowsOf, type RecordRow } from '../../engine/store';
+import { CrmError } from '../../errors';
+import type { AlfaApiClient } from './api-client';
+import { unitOf } from './derive';
+import { apiOf, putApiRecords, putUiFacts, uiOf, writer } from './facts';
+import { PASSES, STEPS } from './plan';
+import { TAB_READS } from './tab';
+import type { ApiRecord, UiFacts } from './types';
+import { uiCards } from './ui-schemas';
+
+type Ctx = RunContext<AlfaApiClient>;
+
+
+/** Whether a query's rows are archived: `removed` 2 only archived, 0 only active, 1 either (keep what is stored). */
+function archivedBy(query: Record<string, unknown>): boolean | null {
+  return query.removed === 2 ? true : query.removed === 0 ? false : null;
+}
+
+export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<number[]> {
+  const records = items as ApiRecord[];
+  const stored = await ctx.db.rows.bulkGet(records.map((r) => ['alfacrm', ctx.job.account, r.id] as ['alfacrm', string, number]));
+  // The changes query looks a day back: records already stored as they are now are not news.
+  const novel = records.filter((r, i) => apiOf(stored[i])?.record.updated_at !== r.updated_at || r.updated_at === undefined).map((r) => r.id);
+  await putApiRecords(ctx.db, ctx.job.account, records, archivedBy(task.query), new Date().toISOString());
+  return novel;
+}
+
+/** Records marked archived on one side that a complete read of that archive did not list have left it. */
+async function markLeftArchive(ctx: Ctx, side: 'api' | 'ui', inScope: (r: RecordRow) => boolean, seen: Set<number>): Promise<void> {
+  const rows = await rowsOf(ctx.db, 'alfacrm', ctx.job.account, ctx.job.partition);
+  const stale = rows.filter((r) => !seen.has(r.id) && (side === 'api' ? apiOf(r) : uiOf(r))?.archived === true && inScope(r));
+  await rewrite(ctx.db, writer(ctx.job.account), stale, (r) => ({ [side]: { ...(side === 'api' ? apiOf(r) : uiOf(r))!, archived: false } }));
+}
+
+function isStudyIn(query: Record<string, unknown>) {
+  return (r: RecordRow) => query.is_study === 2 || query.is_study === undefined || apiOf(r)?.record.is_study === query.is_study;
+}
+
+export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | void> {
+  const seen = new Set(task.ids);
+  if (task.name === PASSES.archived) {
+    // removed=2 lists every archived record: stored ones it no longer lists were restored.
+    await markLeftArchive(ctx, 'api', isStudyIn(task.query), seen);
+    ctx.job.memo.apiArchived = task.total;
+    return;
+  }
+  if (task.name === PASSES.changed && task.novel.length > 0) {
+    return [apiTask(PASSES.changedArchived, { removed: 2, is_study: 2, id: task.novel })];
+  }
+  if (task.name === PASSES.changedArchived) {
+    // Changed records that removed=2 did not list are active now.
+    const changed = (task.query.id as number[]).filter((id) => !seen.has(id));
+    const rows = (await ctx.db.rows.bulkGet(changed.map((id) => ['alfacrm', ctx.job.account, id] as ['alfacrm', string, number]))).filter((r): r is RecordRow => !!apiOf(r));
+    await rewrite(ctx.db, writer(ctx.job.account), rows, (r) => ({ api: { ...apiOf(r)!, archived: false } }));
+  }
+}
+
+const lastCounts = (job: Job) => (job.memo.lastCounts ?? {}) as Record<string, number>;
+const taskNamed = (job: Job, name: string) => job.run?.tasks.find((t) => t.name === name);
+
+/**
+ * In an incremental run, when the API saw no record change and the same archive count, the
+ * archive board cannot have changed either: moving a lead in or out updates it.
+ */
+export async function needsTab(ctx: Ctx, name: string): Promise<boolean> {
+  const { job } = ctx;
+  if (name !== TAB_READS.board || job.run?.mode !== 'incremental' || Object.keys(lastCounts(job)).length === 0) return true;
+  const changed = taskNamed(job, PASSES.changed) as ApiTask | undefined;
+  const count = taskNamed(job, STEPS.archiveCount);
+  const recount = taskNamed(job, PASSES.archived);
+  return !(changed?.done && changed.novel.length === 0 && count && 'done' in count && count.done && !recount);
+}
+
+/**
+ * Columns to leave alone in an incremental run: those whose count is unchanged and that no
+ * changed record was in or went to (a lead restored from column A and one archived into A
+ * leave A's count as it was).
+ */
+export async function skipUnits(ctx: Ctx, name: string): Promise<Record<string, number>> {
+  if (name !== TAB_READS.board || ctx.job.run?.mode !== 'incremental') return {};
+  const novel = (taskNamed(ctx.job, PASSES.changed) as ApiTask | undefined)?.novel ?? [];
+  const rows = await ctx.db.rows.bulkGet(novel.map((id) => ['alfacrm', ctx.job.account, id] as ['alfacrm', string, number]));
+  const touched = new Set<string>();
+  for (const r of rows) {
+    const ui = uiOf(r);
+    const api = apiOf(r);
+    if (ui?.columnId != null) touched.add(String(ui.columnId));
+    if (api?.archived) touched.add(String(api.record.lead_reject_id ?? 0));
+  }
+  return Object.fromEntries(Object.entries(lastCounts(ctx.job)).filter(([id]) => !touched.has(id)));
+}
+
+function cardsOf(unit: TabUnit) {
+  const parsed = uiCards.safeParse(unit.items);
+  if (!parsed.success) throw new CrmError('malformed-response', `«${unit.label}»: cards not as expected`);
+  return parsed.data;
+}
+
+export async function commitTabUnit(ctx: Ctx, name: string, partition: string, unit: TabUnit): Promise<void> {
+  const seenAt = new Date().toISOString();
+  const branch = Number(partition);
+  const cards = cardsOf(unit);
+  const w = writer(ctx.job.account);
+  if (name === TAB_READS.grid) {
+    await putUiFacts(ctx.db, ctx.job.account, cards.map((card): UiFacts => ({ branch, kind: 'customer', archived: true, columnId: null, reasonText: card.rejectReason ?? null, card, seenAt })));
+    return;
+  }
+  const columnId = Number(unit.key);
+  await putUiFacts(ctx.db, ctx.job.account, cards.map((card): UiFacts => ({ branch, kind: 'lead', archived: true, columnId, reasonText: columnId === 0 ? null : unit.label, card, seenAt })));
+  // Leads this column showed before and does not now have left it (restored, or moved).
+  const seen = new Set(cards.map((c) => c.id));
+  const before = await ctx.db.rows.where('[source+account+unit]').equals(['alfacrm', ctx.job.account, unitOf({ branch, columnId })]).toArray();
+  const left = before.filter((r) => uiOf(r)?.archived && !seen.has(r.id));
+  await rewrite(ctx.db, w, left, (r) => ({ ui: { ...uiOf(r)!, archived: false } }));
+}
+
+export async function finishTab(ctx: Ctx, name: string, result: TabReadResult): Promise<void> {
+  const kind = name === TAB_READS.grid ? 'customer' : 'lead';
+  if (result.ids) await markLeftArchive(ctx, 'ui', (r) => uiOf(r)?.kind === kind, new Set(result.ids));
+  if (name === TAB_READS.board) {
+    ctx.job.memo.lastCounts = result.counts;
+    ctx.job.memo.uiArchived = result.expected;
+  }
+}

@@ -1,0 +1,37 @@
+/** AlfaCRM's derived, indexed fields of a stored row (recomputed on every write). */
+import type { Derived } from '../../engine/source';
+import { keyOrderSig } from './extra-columns';
+import { isArchived } from './merge';
+import type { ApiFacts, StoredRecord, UiFacts } from './types';
+
+/** Active, archived without a reason, archived with one: the popup counts them by index. */
+export const TALLY = { active: 0, archived: 1, archivedWithReason: 2 } as const;
+
+function branchesOf(api?: ApiFacts, ui?: UiFacts): string[] {
+  const set = new Set<string>();
+  const ids = api?.record.branch_ids;
+  if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'number') set.add(String(b));
+  if (ui) set.add(String(ui.branch));
+  return [...set];
+}
+
+function hasReason(r: StoredRecord): boolean {
+  const rec = r.api?.record;
+  return !!(r.ui?.reasonText || rec?.lead_reject_id != null || rec?.customer_reject_id != null);
+}
+
+/** The board column a lead card was last seen in, per branch: `{branch}:{columnId}`. */
+export function unitOf(ui: Pick<UiFacts, 'branch' | 'columnId'>): string {
+  return `${ui.branch}:${ui.columnId}`;
+}
+
+export function derive(row: { id: number; api?: unknown; ui?: unknown }): Derived {
+  const api = row.api as ApiFacts | undefined;
+  const ui = row.ui as UiFacts | undefined;
+  const rec: StoredRecord = { id: row.id, api, ui };
+  const tally = !isArchived(rec) ? TALLY.active : hasReason(rec) ? TALLY.archivedWithReason : TALLY.archived;
+  const d: Derived = { partitions: branchesOf(api, ui), tally };
+  if (ui && ui.kind === 'lead' && ui.columnId !== null) d.unit = unitOf(ui);
+  if (api) d.sig = keyOrderSig(api.record);
+  return d;
+}

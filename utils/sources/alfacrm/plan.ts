@@ -1,0 +1,60 @@
+/**
+ * What AlfaCRM's runs read. A full run: dictionaries, every active and every archived record
+ * from the API, and the archive board in a CRM tab beside them. An incremental run: the
+ * records changed since the last sync, a check of the archive count, and the board columns
+ * those changes touched. An export adds the page its button is on.
+ */
+import { apiTask, stepTask, tabTask, type Job, type Task } from '../../engine/run';
+import type { RunMode } from '../../engine/source';
+import { SCOPES } from './pages';
+import { TAB_READS } from './tab';
+
+export const STEPS = { dicts: 'dicts', archiveCount: 'archive-count' } as const;
+export const PASSES = { active: 'active', archived: 'archived', changed: 'changed', changedArchived: 'changed-archived' } as const;
+
+/** `YYYY-MM-DD HH:MM:SS` a day before `iso`: the API's format, with room for any time zone. */
+export function updatedSince(iso: string): string {
+  const d = new Date(Date.parse(iso) - 24 * 3600_000);
+  return d.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export function fullPasses(): Task[] {
+  return [apiTask(PASSES.active, { removed: 0, is_study: 2 }), apiTask(PASSES.archived, { removed: 2, is_study: 2 })];
+}
+
+function incrementalTasks(job: Job): Task[] {
+  return [
+    apiTask(PASSES.changed, { removed: 1, is_study: 2, updated_at_from: updatedSince(job.lastSuccessStartedAt!) }),
+    stepTask(STEPS.archiveCount),
+  ];
+}
+
+/** The tab reads an export of `scope` needs. */
+export function exportTasks(scope: string): Task[] {
+  if (scope === SCOPES.leads) return [tabTask(TAB_READS.board, true)];
+  if (scope === SCOPES.customers) return [tabTask(TAB_READS.grid, true)];
+  return [];
+}
+
+/** Before the first sync an export reads only its scope's archive from the API. */
+function scopePass(scope: string): Task[] {
+  if (scope === SCOPES.leads) return [apiTask(PASSES.archived, { removed: 2, is_study: 0 })];
+  if (scope === SCOPES.customers) return [apiTask(PASSES.archived, { removed: 2, is_study: 1 })];
+  return [];
+}
+
+export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: string | null }): { tasks: Task[]; syncs: boolean } {
+  const { mode, job, hasApi, scope } = input;
+  const synced = !!job.lastSuccessStartedAt;
+  if (mode === 'export') {
+    const tabs = exportTasks(scope ?? '');
+    if (!hasApi) return { tasks: tabs, syncs: false };
+    // After a sync the changes since it stand in for a full read of the API.
+    if (synced) return { tasks: [...incrementalTasks(job), ...tabs], syncs: true };
+    return { tasks: [stepTask(STEPS.dicts), ...scopePass(scope ?? ''), ...tabs], syncs: false };
+  }
+  if (mode === 'incremental' && synced) {
+    return { tasks: [...(hasApi ? incrementalTasks(job) : []), tabTask(TAB_READS.board, false)], syncs: true };
+  }
+  return { tasks: [...(hasApi ? [stepTask(STEPS.dicts), ...fullPasses()] : []), tabTask(TAB_READS.board, true)], syncs: true };
+}

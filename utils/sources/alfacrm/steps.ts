@@ -1,0 +1,37 @@
+/** AlfaCRM's one-shot steps: the dictionaries, and an incremental run's archive-count check. */
+import { apiTask } from '../../engine/run';
+import type { RunContext, StepOutcome } from '../../engine/source';
+import { rowsOf } from '../../engine/store';
+import type { AlfaApiClient } from './api-client';
+import { customerPage } from './api-schemas';
+import { DICT_NAMES, fetchDictionary } from './api-sync';
+import { PASSES, STEPS } from './plan';
+import type { ApiFacts } from './types';
+
+type Ctx = RunContext<AlfaApiClient>;
+
+async function dicts(ctx: Ctx): Promise<void> {
+  const { job, db } = ctx;
+  for (const name of DICT_NAMES) {
+    const items = await fetchDictionary(ctx.client!, Number(job.partition), name);
+    await db.lists.put({ source: 'alfacrm', account: job.account, name, items, fetchedAt: new Date().toISOString() });
+  }
+}
+
+/**
+ * The cheap check of an incremental run: has the number of archived records changed? If the
+ * API counts other than the store, the changes query missed something: read the archive in full.
+ */
+async function archiveCount(ctx: Ctx): Promise<StepOutcome> {
+  const { job, db } = ctx;
+  const res = await ctx.client!.post(`/v2api/${job.partition}/customer/index`, { removed: 2, is_study: 2, branch_ids: [Number(job.partition)], page: 0 }, customerPage);
+  const stored = (await rowsOf(db, 'alfacrm', job.account, job.partition)).filter((r) => (r.api as ApiFacts | undefined)?.archived).length;
+  const tasks = res.total === stored ? [] : [apiTask(PASSES.archived, { removed: 2, is_study: 2 })];
+  return { tasks, memo: { apiArchived: res.total } };
+}
+
+export async function step(name: string, ctx: Ctx): Promise<StepOutcome | void> {
+  if (name === STEPS.dicts) return dicts(ctx);
+  if (name === STEPS.archiveCount) return archiveCount(ctx);
+  throw new Error(`unknown step ${name}`);
+}

@@ -1,0 +1,13 @@
+/** Every source the engine serves (the background's registry). */
+import type { SourceEngine, SourceId } from '../engine/source';
+import { alfacrm } from './alfacrm';
+
+export const SOURCES: SourceEngine[] = [alfacrm as SourceEngine];
+
+export function engineOf(id: SourceId): SourceEngine {
+  const src = SOURCES.find((s) => s.id === id);
+  if (!src) throw new Error(`no source ${id}`);
+  return src;
+}
+
+export { pageOf, CRM_MATCHES } from './pages';
