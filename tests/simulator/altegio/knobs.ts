@@ -60,6 +60,8 @@ export interface KnobHooks {
   revoke(): void;
   /** A session knob was set: live sessions start counting afresh. */
   restartSessions(): void;
+  /** A rate knob was set: the limit's windows start empty. */
+  restartLimits(): void;
 }
 
 export class KnobState {
@@ -80,6 +82,7 @@ export class KnobState {
       this.current.revokeUserTokens = false;
     }
     if ('sessionMaxRequests' in valid || 'sessionMaxAgeSec' in valid) this.hooks?.restartSessions();
+    if ('rateLimitPerSecond' in valid || 'rateLimitPerMinute' in valid) this.hooks?.restartLimits();
     return this.current;
   }
 

@@ -19,6 +19,11 @@ export interface Verdict {
 export class RateLimits {
   private readonly ips = new Map<string, IpWindow>();
 
+  /** Forgets every window (when the limit is changed). */
+  reset(): void {
+    this.ips.clear();
+  }
+
   take(ip: string, perSecond: number, perMinute: number, retryAfterSec: number | null, now = Date.now()): Verdict {
     let w = this.ips.get(ip);
     if (!w) {

@@ -39,6 +39,7 @@ function edit(rng: Rng, c: SimClient, defs: Definition[], stamp: string): void {
 export function applyMutation(store: Store, rng: Rng, spec: MutationSpec, now = Date.now()): MutationResult {
   const cid = spec.location ?? MAIN_CID;
   if (!store.hasLocation(cid)) throw new Error(`unknown location ${cid}`);
+  const counts = { add: count(spec.add, 'add'), edit: count(spec.edit, 'edit'), delete: count(spec.delete, 'delete') };
   const defs = store.defs(cid);
   const stamp = localStamp(now);
   const out: MutationResult = { added: [], edited: [], deleted: [], renamed: null, addedField: null };
@@ -60,19 +61,17 @@ export function applyMutation(store: Store, rng: Rng, spec: MutationSpec, now = 
     out.addedField = a.code;
   }
 
-  const live = store.list(cid);
-  const n = count(spec.delete, 'delete');
-  for (const c of rng.shuffle([...live]).slice(0, n)) {
+  for (const c of rng.shuffle([...store.list(cid)]).slice(0, counts.delete)) {
     store.remove(c.id);
     out.deleted.push(c.id);
   }
-  for (const c of rng.shuffle([...store.list(cid)]).slice(0, count(spec.edit, 'edit'))) {
+  for (const c of rng.shuffle([...store.list(cid)]).slice(0, counts.edit)) {
     edit(rng, c, defs, stamp);
     if (added) c.custom_fields = ordered({ ...c.custom_fields, [added.code]: `@${c.id}_tg` }, defs);
     out.edited.push(c.id);
   }
   let id = store.maxId();
-  for (let i = 0; i < count(spec.add, 'add'); i++) {
+  for (let i = 0; i < counts.add; i++) {
     id += rng.int(1, 40);
     store.insert(buildClient(rng.fork(id), id, cid, defs, rng.chance(0.75), now));
     out.added.push(id);

@@ -27,7 +27,11 @@ export class AltegioState {
     this.partnerToken = makePartnerToken(seed);
     this.mutRng = createRng(seed).fork('mutations');
     this.knobs = new KnobState();
-    this.knobs.hooks = { revoke: () => this.tokens.revokeAll(), restartSessions: () => this.sessions.restart() };
+    this.knobs.hooks = {
+      revoke: () => this.tokens.revokeAll(),
+      restartSessions: () => this.sessions.restart(),
+      restartLimits: () => this.limits.reset(),
+    };
     this.knobs.set(knobs ?? {});
   }
 

@@ -88,7 +88,7 @@ export class Store {
       orphanCodes: (cid = MAIN_CID) => this.orphanCodes(cid),
       customCodes: (cid = MAIN_CID) => this.defs(cid).map((d) => d.code).concat(this.orphanCodes(cid)),
       maskedIds: (user: UserKey, cid = MAIN_CID) => this.list(cid).filter((c) => isMaskedFor(user, c)).map((c) => c.id),
-      deletedIds: (cid = MAIN_CID) => [...(this.deleted.get(cid) ?? [])],
+      deletedIds: (cid = MAIN_CID) => [...(this.deleted.get(cid) ?? [])].sort((a, b) => a - b),
     };
   }
 }

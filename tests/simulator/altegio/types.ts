@@ -7,7 +7,10 @@ export type PageTokenBulkList = 'allow' | '401' | '403' | '404' | 'html' | 'no-c
 export interface AltegioKnobs {
   /** Added to every non-control response, in ms. Default 0. */
   latencyMs: number;
-  /** Accepted requests per client IP in any 1 s, both origins together; 0 = off. Default 5. */
+  /**
+   * Accepted requests per client IP in any 1 s, both origins together; 0 = off. Default 5.
+   * Setting either rate knob empties the windows.
+   */
   rateLimitPerSecond: number;
   /** Accepted requests per client IP in any 60 s, both origins together; 0 = off. Default 200. */
   rateLimitPerMinute: number;
@@ -161,6 +164,7 @@ export interface AltegioTruth {
   customCodes(cid?: number): string[];
   /** Ids whose phone or e-mail this user sees masked (every one with a phone or e-mail for `restricted`). */
   maskedIds(user: UserKey, cid?: number): number[];
+  /** Ascending. */
   deletedIds(cid?: number): number[];
 }
 
