@@ -44,21 +44,25 @@ export function applyMutation(store: Store, rng: Rng, spec: MutationSpec, now = 
   const stamp = localStamp(now);
   const out: MutationResult = { added: [], edited: [], deleted: [], renamed: null, addedField: null };
 
-  if (spec.renameField) {
-    const r = spec.renameField === true ? { code: 'note-2', title: 'Примечание 2' } : spec.renameField;
-    const d = defs.find((x) => x.code === r.code);
-    if (!d) throw new Error(`no field ${r.code}`);
-    out.renamed = { code: d.code, from: d.title, to: r.title };
-    d.title = r.title;
+  // Everything is checked before anything changes.
+  const rename = spec.renameField === true ? { code: 'note-2', title: 'Примечание 2' } : spec.renameField || null;
+  const target = rename && defs.find((x) => x.code === rename.code);
+  if (rename && (!target || typeof rename.title !== 'string')) throw new Error(`renameField needs an existing code and a title`);
+  const add = spec.addField === true ? { code: 'telegram', title: 'Telegram', type: 'text' as const } : spec.addField || null;
+  if (add && (typeof add.code !== 'string' || typeof add.title !== 'string' || defs.some((x) => x.code === add.code))) {
+    throw new Error('addField needs a new code and a title');
+  }
+
+  if (rename && target) {
+    out.renamed = { code: target.code, from: target.title, to: rename.title };
+    target.title = rename.title;
   }
   let added: Definition | null = null;
-  if (spec.addField) {
-    const a = spec.addField === true ? { code: 'telegram', title: 'Telegram', type: 'text' as const } : spec.addField;
-    if (defs.some((x) => x.code === a.code)) throw new Error(`field ${a.code} exists`);
+  if (add) {
     const last = defs[defs.length - 1];
-    added = { id: last.id + 50, fieldId: last.fieldId + 50, code: a.code, title: a.title, type: a.type ?? 'text', showInUi: true, userCanEdit: true, values: [] };
+    added = { id: last.id + 50, fieldId: last.fieldId + 50, code: add.code, title: add.title, type: add.type ?? 'text', showInUi: true, userCanEdit: true, values: [] };
     defs.push(added);
-    out.addedField = a.code;
+    out.addedField = add.code;
   }
 
   for (const c of rng.shuffle([...store.list(cid)]).slice(0, counts.delete)) {
