@@ -38,7 +38,8 @@ function filters(q: URLSearchParams): { preds: Pred[]; bad: string[] } {
     const v = q.get(key);
     if (v !== null && v.trim() !== '') preds.push((c) => get(c).toLowerCase().includes(v.trim().toLowerCase()));
   };
-  text('fullname', (c) => `${c.surname} ${c.name} ${c.patronymic} ${c.name} ${c.surname}`);
+  // Either order of the name parts matches ("Коваль Анна" and "Анна Коваль").
+  text('fullname', (c) => `${[c.surname, c.name, c.patronymic].join(' ')}\n${c.name} ${c.surname}`);
   text('email', (c) => c.email);
   text('card', (c) => c.card);
   const phone = q.get('phone')?.replace(/\D/g, '');
