@@ -24,7 +24,12 @@ export const EMPLOYEE_FIELDS = 'id,first_name,last_name,email,is_active,is_delet
 export const HIDDEN_KEYS = ['text', 'answer_text'] as const;
 
 export function renderCtx(store: Store, caller: Employee, knobs: LivetexKnobs): RenderCtx {
-  return { caller, knobs, employee: (id) => store.employee(id) };
+  // The purged employee is only an id: references to him stay `{id}`.
+  const known = (id: number) => {
+    const e = store.employee(id);
+    return e && e.key !== null ? e : undefined;
+  };
+  return { caller, knobs, employee: known };
 }
 
 /**
