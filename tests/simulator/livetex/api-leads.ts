@@ -16,16 +16,30 @@ function visible(call: Call, routed: boolean): (l: Lead) => boolean {
   return routed ? (l) => routedTo(call.caller, l) : (l) => listedFor(call.caller, l, mode);
 }
 
+/** Matching, sorted leads per query; a pull asks the same query page after page. */
+const cache = new WeakMap<object, Map<string, Lead[]>>();
+
+function matching(call: Call, routed: boolean, sort: { field: string; desc: boolean }): Lead[] {
+  const store = call.st.store;
+  const key = JSON.stringify([store.version, call.caller.id, call.st.knobs.current.roleMode, routed, call.params.q ?? '', sort]);
+  let lists = cache.get(store);
+  if (!lists || lists.size > 50) cache.set(store, (lists = new Map()));
+  const known = lists.get(key);
+  if (known) return known;
+  const match = filterOf(call.params, routed ? ROUTED_KEYS : LEAD_KEYS, call.now);
+  const shown = visible(call, routed);
+  const rows = sortRows(store.leads.filter((l) => shown(l) && match(l, call.caller)), sortValue[sort.field], sort.desc);
+  lists.set(key, rows);
+  return rows;
+}
+
 function list(call: Call, routed: boolean): Reply {
   const p = call.params;
   const knobs = call.st.knobs.current;
   const { limit, offset } = paging(p);
   const sort = sortOf(p, SORTABLE, knobs.defaultSort);
   const spec = fieldsOf(p);
-  const match = filterOf(p, routed ? ROUTED_KEYS : LEAD_KEYS, call.now);
-  const shown = visible(call, routed);
-  const rows = call.st.store.leads.filter((l) => shown(l) && match(l, call.caller));
-  sortRows(rows, sortValue[sort.field], sort.desc);
+  const rows = matching(call, routed, sort);
   const c = renderCtx(call.st.store, call.caller, knobs);
   return listReply(rows.length, rows.slice(offset, offset + limit).map((l) => renderLead(l, c, spec, !routed)));
 }

@@ -44,9 +44,14 @@ export function parseFields(text: string): FieldSpec[] {
   return list(0);
 }
 
+const plans = new WeakMap<FieldSpec[], Map<string, FieldSpec[] | null>>();
+
 /** Merges repeated names (`site(id),site(url)` = `site(id,url)`); a bare name wins over a sub-list. */
 function wantedMap(spec: FieldSpec[]): Map<string, FieldSpec[] | null> {
+  const known = plans.get(spec);
+  if (known) return known;
   const out = new Map<string, FieldSpec[] | null>();
+  plans.set(spec, out);
   for (const f of spec) {
     if (!out.has(f.name)) out.set(f.name, f.sub);
     else {

@@ -100,6 +100,7 @@ export function applyMutation(store: Store, tokens: Tokens, m: LivetexMutation):
     out.deleted = emp.id;
   }
   if (m.revokeTokens !== undefined) out.revoked = tokens.revokeEmployee(m.revokeTokens === 'all' ? null : m.revokeTokens);
+  store.version++;
   if (!Object.keys(out).length) throw new Error('expected one of newLeads, completeMissed, moveAcrossScope, setManagedSites, setManagedDepartments, deleteEmployee, revokeTokens');
   return out;
 }

@@ -9,6 +9,8 @@ export class Store {
   /** Ascending id (and created_at). */
   readonly leads: Lead[];
   readonly mutationRng: Rng;
+  /** Bumped by every mutation, so derived lists can be cached. */
+  version = 0;
   private readonly leadIndex = new Map<number, Lead>();
   private readonly employeeIndex = new Map<number, Employee>();
 

@@ -28,6 +28,7 @@ export function makeTruth(store: Store, knobs: LivetexKnobs): LivetexTruth {
       return l ? renderLead(l, adminCtx(), EXTENSION_FIELD_SPEC, true) : undefined;
     },
     leadIds: () => store.leads.map((l) => l.id),
+    visitorOf: (id) => store.lead(id)?.visitorId,
     inScope: (id) => ids((i) => inScope(emp(id), store.leads[i])),
     outOfScope: (id) => ids((i) => !inScope(emp(id), store.leads[i])),
     listedFor: (id, mode) => ids((i) => listedFor(emp(id), store.leads[i], mode ?? knobs.roleMode)),

@@ -88,6 +88,8 @@ export interface LivetexTruth {
   leads(): Record<string, unknown>[];
   lead(id: number): Record<string, unknown> | undefined;
   leadIds(): number[];
+  /** The visitor id `q=visitor_ids=` matches (not a Lead key). */
+  visitorOf(leadId: number): string | undefined;
   /** Leads in the employee's scope (is_managed true); admins: all. */
   inScope(employeeId: number): number[];
   outOfScope(employeeId: number): number[];
