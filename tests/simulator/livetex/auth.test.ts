@@ -65,7 +65,7 @@ describe('Bearer tokens', () => {
   });
 
   it('answers 401 to a missing, unknown or malformed Authorization', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Token abc' }]) {
+    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Token abc' }] as Record<string, string>[]) {
       const r = await apiGet(sim, '/leads/list', undefined, headers);
       expect(r.status).toBe(401);
       expect(r.json).toEqual(UNAUTHORIZED);

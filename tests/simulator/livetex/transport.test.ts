@@ -116,7 +116,7 @@ describe('sort, limit, offset', () => {
     const r = await list({ limit: 101 });
     expect(r.status).toBe(422);
     expect(r.json).toEqual({ code: 422, message: 'invalid', errors: { limit: ['Значение должно быть меньше 100'] } });
-    for (const bad of [{ limit: 'ten' }, { limit: 0 }, { offset: -1 }]) expect((await list(bad)).status).toBe(422);
+    for (const bad of [{ limit: 'ten' }, { limit: 0 }, { offset: -1 }] as Record<string, string | number>[]) expect((await list(bad)).status).toBe(422);
   });
 });
 
