@@ -42,16 +42,3 @@ export function breakReply(r: Reply, kind: MalformedKind): Reply {
       return withBody(r, { ...value, results: rows.slice(0, Math.ceil(rows.length / 2)) });
   }
 }
-
-/** CORS for the cabinet origin only (the extension's background needs none: it has host permissions). */
-export function corsHeaders(origin: string | undefined, cabinetOrigin: string): Record<string, string> {
-  if (!origin || origin !== cabinetOrigin) return {};
-  return {
-    'Access-Control-Allow-Origin': origin,
-    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-    'Access-Control-Expose-Headers': 'Retry-After',
-    'Access-Control-Max-Age': '600',
-    Vary: 'Origin',
-  };
-}

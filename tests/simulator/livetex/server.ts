@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { readBody, sleep, type Reply } from '../http';
 import { handleCabinet } from './cabinet';
 import { handleControl } from './control';
-import { breakReply, corsHeaders } from './malformed';
+import { corsHeaders } from './cors';
+import { breakReply } from './malformed';
 import { applyMutation } from './mutations';
 import { LtState } from './state';
 import { makeTruth } from './truth';
@@ -100,7 +101,7 @@ export async function startLivetexSimulator(opts: LivetexOptions = {}): Promise<
     } else {
       ({ reply, route } = handleCabinet(method, url, st));
     }
-    if (isApi) reply.headers = { ...reply.headers, ...corsHeaders(origin, st.cabinetOrigin) };
+    if (isApi) reply.headers = { ...reply.headers, ...corsHeaders(origin, st.cabinetOrigins()) };
     st.stats.answered(route, reply.status, malformed);
     const latency = st.knobs.current.latencyMs;
     if (latency > 0) await sleep(latency);
@@ -109,8 +110,9 @@ export async function startLivetexSimulator(opts: LivetexOptions = {}): Promise<
 
   const handler = (isApi: boolean) => (req: IncomingMessage, res: ServerResponse) => {
     serve(req, res, isApi).catch((err: Error) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-      res.end(isApi ? '' : String(err.stack ?? err));
+      const body = isApi ? JSON.stringify({ code: 500, message: 'Internal Server Error', detail: String(err.stack ?? err) }) : String(err.stack ?? err);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': isApi ? 'application/json; charset=UTF-8' : 'text/plain; charset=UTF-8' });
+      res.end(body);
     });
   };
   const cabinet = createServer(handler(false));

@@ -17,6 +17,11 @@ export class LtState {
   cabinetOrigin = '';
   apiOrigin = '';
 
+  /** The cabinet as a browser may name it: by address or as localhost. */
+  cabinetOrigins(): string[] {
+    return [this.cabinetOrigin, this.cabinetOrigin.replace('//127.0.0.1:', '//localhost:')];
+  }
+
   constructor(seed: number, dataset: DatasetName, knobs?: Record<string, unknown>) {
     this.knobs = new KnobState(knobs);
     this.store = new Store(seed, dataset);

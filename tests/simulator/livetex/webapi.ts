@@ -42,7 +42,7 @@ function issueToken(st: LtState, params: Params, origin: string | undefined): Re
   }
   const emp = st.store.employeeByEmail(param(params, 'username') ?? '');
   if (!emp || emp.password !== param(params, 'password') || !emp.is_active || emp.is_deleted) return unauthorized();
-  const rec = st.tokens.issue(emp.id, origin === st.cabinetOrigin);
+  const rec = st.tokens.issue(emp.id, origin !== undefined && st.cabinetOrigins().includes(origin));
   st.stats.tokenIssued(rec.token, emp.id);
   return json(200, { results: { access_token: rec.token, token_type: 'Bearer', expires_in: st.knobs.current.tokenLifetimeSec } });
 }
