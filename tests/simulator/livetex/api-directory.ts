@@ -51,6 +51,7 @@ export const DIRECTORY_METHODS: Record<string, Method> = {
   'employees.show': employee,
   'sites.list': dictionary('site', SITES),
   'departments.list': dictionary('department', DEPARTMENTS),
+  // Logout by Basic (v2) has no token to revoke, and still answers true.
   'oauth2.logout': (call) => {
     if (call.token) call.st.tokens.revoke(call.token);
     return oneReply(true);

@@ -41,6 +41,7 @@ function list(call: Call, routed: boolean): Reply {
   const spec = fieldsOf(p);
   const rows = matching(call, routed, sort);
   const c = renderCtx(call.st.store, call.caller, knobs);
+  // The routed methods keep every field: [AST] notes no field restriction for them.
   return listReply(rows.length, rows.slice(offset, offset + limit).map((l) => renderLead(l, c, spec, !routed)));
 }
 

@@ -23,6 +23,7 @@ function addLeads(store: Store, n: number): number[] {
     const last = store.leads[store.leads.length - 1];
     const rng = store.mutationRng;
     const dept = rng.chance(0.1) ? null : rng.pick(DEPARTMENTS).id;
+    // Later than the last lead, so a created_at:a pull running now only appends.
     const lead = newLead(rng, last.id + 1, later(last.created_at), rng.pick(SITES).id, dept);
     store.addLead(lead);
     ids.push(lead.id);
@@ -50,6 +51,7 @@ function moveAcrossScope(store: Store, spec: NonNullable<LivetexMutation['moveAc
   const emp = employeeOf(store, spec.employeeId);
   if (!isRestricted(emp.role)) throw new Error('an admin\'s scope is everything');
   const out = (spec.direction ?? 'out') === 'out';
+  // A lead with a text, so the move shows as a text appearing or vanishing.
   const pick = (l: Lead) => inScope(emp, l) === out && l.text !== '';
   const lead = spec.id !== undefined ? store.lead(spec.id) : store.leads.find(pick);
   if (!lead) throw new Error(`no lead to move ${out ? 'out of' : 'into'} ${emp.key}'s scope`);

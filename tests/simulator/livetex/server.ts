@@ -81,6 +81,7 @@ export async function startLivetexSimulator(opts: LivetexOptions = {}): Promise<
       res.writeHead(413).end();
       return;
     }
+    // Control first: a test must be able to steer a simulator its knobs have broken or slowed.
     if (url.pathname.startsWith('/__sim/')) {
       send(res, handleControl(method, url, body, deps), false);
       return;
@@ -103,6 +104,7 @@ export async function startLivetexSimulator(opts: LivetexOptions = {}): Promise<
     }
     if (isApi) reply.headers = { ...reply.headers, ...corsHeaders(origin, st.cabinetOrigins()) };
     st.stats.answered(route, reply.status, malformed);
+    // The answer (and its rate-limit verdict) is decided on arrival; only its sending waits.
     const latency = st.knobs.current.latencyMs;
     if (latency > 0) await sleep(latency);
     send(res, reply, method === 'HEAD');

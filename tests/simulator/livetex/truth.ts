@@ -40,6 +40,7 @@ export function makeTruth(store: Store, knobs: LivetexKnobs): LivetexTruth {
       for (const lead of store.leads) {
         const got = pullers.filter((p) => listedFor(p, lead, m));
         if (!got.length) continue;
+        // One marker per lead: both texts follow the same scope rule.
         const hiddenFrom = Array.from(new Set(got.filter((p) => textsHidden(p, lead, m)).map((p) => p.role)));
         const visible = got.some((p) => !textsHidden(p, lead, m));
         const cell = (value: string | null): ExpectedCell => ({
