@@ -14,10 +14,20 @@ function parts(s: string | null | undefined): [number, number, number] | null {
   return [y, m, d];
 }
 
+/** Howard Hinnant's days_from_civil: integer arithmetic, several times faster than Date.UTC. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** Days since 1970-01-01 of the date part, or NaN. */
 export function dayNumber(s: string | null | undefined): number {
   const p = parts(s);
-  return p ? Date.UTC(p[0], p[1] - 1, p[2]) / 86_400_000 : NaN;
+  return p ? daysFromCivil(p[0], p[1], p[2]) : NaN;
 }
 
 /** Months since 1970-01 of the date part, or NaN. */
