@@ -41,7 +41,7 @@ export function groupByPhone(phones: readonly string[]): PhoneGroups {
   const n = phones.length;
   // key * n + index stays an exact double while n < 900,000; past that a Map does the work.
   if (KEEP * n >= Number.MAX_SAFE_INTEGER) return groupWithMap(phones);
-  let packed = new Float64Array(n + 16);
+  let packed: Float64Array = new Float64Array(n + 16);
   let len = 0;
   for (let i = 0; i < n; i++) {
     for (const key of phoneKeys(phones[i])) {

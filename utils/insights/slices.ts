@@ -88,3 +88,20 @@ export function campaignSlice(group: number | undefined, metric: CampaignMetric)
 }
 export const matrixSlice = (reason: number, by: 'group' | 'manager', col: number | undefined): SliceSpec =>
   ({ ...archivedLead, reason, ...(col === undefined ? {} : by === 'group' ? { group: col } : { manager: col }) });
+export type CreatedMonthMetric = 'created' | 'archived' | 'archivedTarget' | 'archivedNonTarget';
+export function createdMonthSlice(month: number, metric: CreatedMonthMetric): SliceSpec {
+  const m = { createdMonth: month };
+  if (metric === 'created') return m;
+  return { ...m, ...archivedLead, ...(metric === 'archivedTarget' ? { category: 'target' } : metric === 'archivedNonTarget' ? { category: 'non-target' } : {}) };
+}
+export type ArchivedMonthMetric = 'archived' | Category | 'fromLog' | 'notFromLog';
+export function archivedMonthSlice(month: number, metric: ArchivedMonthMetric): SliceSpec {
+  const m = { ...archivedLead, archivedMonth: month };
+  if (metric === 'archived') return m;
+  if (metric === 'fromLog' || metric === 'notFromLog') return { ...m, archivedFromLog: metric === 'fromLog' };
+  return { ...m, category: metric };
+}
+export const lossTimeSlice = (by: 'reason' | 'group', slot: number): SliceSpec =>
+  ({ ...archivedLead, lossDays: true, ...(by === 'reason' ? { reason: slot } : { group: slot }) });
+export const lossStageSlice = (stage: Stage | 'unknown', category?: Category): SliceSpec =>
+  ({ ...archivedLead, lossStage: stage, ...(category ? { category } : {}) });
