@@ -10,6 +10,7 @@ import type { Category, PeriodFilter, Stage } from '@/utils/insights/types';
 import { BreakdownsSection } from './BreakdownsSection';
 import { CampaignsSection } from './CampaignsSection';
 import { DrillDown } from './DrillDown';
+import { fmtInt } from './format';
 import { LangContext, translate } from './i18n';
 import { PeriodBar } from './PeriodBar';
 import type { InsightsPageProps } from './ports';
@@ -58,7 +59,7 @@ export function InsightsPage(p: InsightsPageProps) {
           </nav>
           <p data-testid="insights-status" data-ready={result && !model.error ? '1' : '0'} class={model.error ? 'error' : 'hint'}>
             {model.error ? t('Could not load the data: $1', model.error) : !result ? t('Computing…')
-              : t('$1 records, $2 archived leads', result.tally.records, result.tally.archivedLeads)}
+              : t('$1 records, $2 archived leads', fmtInt(p.lang, result.tally.records), fmtInt(p.lang, result.tally.archivedLeads))}
           </p>
         </header>
         {result && view && (

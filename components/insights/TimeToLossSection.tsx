@@ -16,13 +16,13 @@ export function TimeToLossSection({ result, onDrill }: { result: InsightsResult;
   const reasons = result.tally.view.prep.reasons;
   const timeColumns = (by: 'reason' | 'group', name: (r: LossTimeRow) => string): Column<LossTimeRow>[] => {
     const days = (key: 'median' | 'p25' | 'p75', label: string): Column<LossTimeRow> => ({
-      key, label, numeric: true, value: (r) => r[key], render: (r) => fmtDays(lang, r[key]),
+      key, label, numeric: true, title: t('Half (median), a quarter, three quarters of these leads were lost within this many days'), value: (r) => r[key], render: (r) => fmtDays(lang, r[key]),
       drill: (r) => lossTimeSlice(by, r.slot), drillTitle: (r) => `${name(r)} — ${label}`,
     });
     return [
       { key: 'name', label: by === 'reason' ? t('Reason') : t('Campaign'), value: name },
       { key: 'n', label: t('Leads'), numeric: true, value: (r) => r.n, render: (r) => fmtInt(lang, r.n), drill: (r) => lossTimeSlice(by, r.slot), drillTitle: name },
-      days('median', t('Median days')), days('p25', t('Quarter lost within (days)')), days('p75', t('Three quarters lost within (days)')),
+      days('median', t('Median, days')), days('p25', t('25%, days')), days('p75', t('75%, days')),
     ];
   };
   const stageName = (r: LossStageRow) => t(STAGE_LABEL[r.stage]);
@@ -39,8 +39,12 @@ export function TimeToLossSection({ result, onDrill }: { result: InsightsResult;
       <h2>{t('Time to loss')}</h2>
       <p class="hint">{t('From change-log dates only; $1 archived leads have no change-log date and are left out.', fmtInt(lang, result.tally.lossUndated))}</p>
       <div class="two">
-        <SortableTable columns={timeColumns('reason', (r) => reasonName(t, reasons[r.slot].id, r.label))} rows={result.lossByReason} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
-        <SortableTable columns={timeColumns('group', (r) => groupName(t, r.label))} rows={result.lossByGroup} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
+        <div class="scroll">
+          <SortableTable columns={timeColumns('reason', (r) => reasonName(t, reasons[r.slot].id, r.label))} rows={result.lossByReason} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
+        </div>
+        <div class="scroll">
+          <SortableTable columns={timeColumns('group', (r) => groupName(t, r.label))} rows={result.lossByGroup} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
+        </div>
       </div>
       <h3>{t('Stage at loss')}</h3>
       <p class="hint">{t('The status the change log says the lead left, else its last status, through the stage map.')}</p>

@@ -4,7 +4,7 @@ import type { T } from './i18n';
 
 export const reasonName = (t: T, id: number | null, name: string | null): string =>
   id === null ? t('(no reason)') : name || t('reason #$1', id);
-export const groupName = (t: T, label: string | null): string => label ?? t('(none)');
+export const groupName = (t: T, label: string | null): string => label ?? t('(not set)');
 export const managerName = (t: T, label: string | null): string => label ?? t('(no manager)');
 
 export const CATEGORY_LABEL: Record<Category, string> = { target: 'target (lost)', 'non-target': 'not target', unclassified: 'unclassified' };

@@ -14,7 +14,7 @@ const UK: Record<string, string> = {
   '$1 records, $2 archived leads': 'Записів: $1, лідів в архіві: $2',
   'Reject reasons': 'Причини відмов', Campaigns: 'Кампанії', Breakdowns: 'Розрізи', 'Time to loss': 'Час до втрати', 'Data quality': 'Якість даних',
   Reason: 'Причина', 'Archived leads': 'Лідів в архіві', Share: 'Частка', Category: 'Категорія', disabled: 'вимкнена',
-  'not in the dictionary': 'немає в довіднику', '(no reason)': '(без причини)', 'reason #$1': 'причина #$1', '(none)': '(немає)', '(no manager)': '(без менеджера)',
+  'not in the dictionary': 'немає в довіднику', '(no reason)': '(без причини)', 'reason #$1': 'причина #$1', '(not set)': '(не вказано)', '(no manager)': '(без менеджера)',
   'Archived leads per reason. The category comes from the reason name («( В )» target, «( Не ЦА )» not target; * marks that guess) until you choose one.':
     'Ліди в архіві за причинами. Категорія береться з назви причини («( В )» — ЦА, «( Не ЦА )» — не ЦА; * позначає це припущення), доки ви не оберете її.',
   'target (lost)': 'ЦА (втрачений)', 'not target': 'не ЦА', unclassified: 'без категорії',
@@ -39,7 +39,8 @@ const UK: Record<string, string> = {
   'Date from the change log': 'Дата з журналу змін', 'Date from the first sync': 'Дата з першої синхронізації',
   'From change-log dates only; $1 archived leads have no change-log date and are left out.':
     'Лише за датами з журналу змін; $1 лідів в архіві без такої дати не враховано.',
-  'Median days': 'Медіана, днів', 'Quarter lost within (days)': 'Чверть втрачено за (днів)', 'Three quarters lost within (days)': 'Три чверті втрачено за (днів)',
+  'Median, days': 'Медіана, днів', '25%, days': '25%, днів', '75%, days': '75%, днів',
+  'Half (median), a quarter, three quarters of these leads were lost within this many days': 'Половину (медіана), чверть, три чверті цих лідів втрачено за стільки днів',
   'Stage at loss': 'Етап втрати',
   'The status the change log says the lead left, else its last status, through the stage map.':
     'Статус, з якого лід пішов в архів за журналом змін, інакше його останній статус, через карту етапів.',
@@ -59,7 +60,7 @@ const RU: Record<string, string> = {
   '$1 records, $2 archived leads': 'Записей: $1, лидов в архиве: $2',
   'Reject reasons': 'Причины отказов', Campaigns: 'Кампании', Breakdowns: 'Разрезы', 'Time to loss': 'Время до потери', 'Data quality': 'Качество данных',
   Reason: 'Причина', 'Archived leads': 'Лидов в архиве', Share: 'Доля', Category: 'Категория', disabled: 'отключена',
-  'not in the dictionary': 'нет в справочнике', '(no reason)': '(без причины)', 'reason #$1': 'причина #$1', '(none)': '(нет)', '(no manager)': '(без менеджера)',
+  'not in the dictionary': 'нет в справочнике', '(no reason)': '(без причины)', 'reason #$1': 'причина #$1', '(not set)': '(не указано)', '(no manager)': '(без менеджера)',
   'Archived leads per reason. The category comes from the reason name («( В )» target, «( Не ЦА )» not target; * marks that guess) until you choose one.':
     'Лиды в архиве по причинам. Категория берётся из названия причины («( В )» — ЦА, «( Не ЦА )» — не ЦА; * отмечает это предположение), пока вы не выберете её.',
   'target (lost)': 'ЦА (потерян)', 'not target': 'не ЦА', unclassified: 'без категории',
@@ -84,7 +85,8 @@ const RU: Record<string, string> = {
   'Date from the change log': 'Дата из журнала изменений', 'Date from the first sync': 'Дата из первой синхронизации',
   'From change-log dates only; $1 archived leads have no change-log date and are left out.':
     'Только по датам из журнала изменений; $1 лидов в архиве без такой даты не учтены.',
-  'Median days': 'Медиана, дней', 'Quarter lost within (days)': 'Четверть потеряна за (дней)', 'Three quarters lost within (days)': 'Три четверти потеряны за (дней)',
+  'Median, days': 'Медиана, дней', '25%, days': '25%, дней', '75%, days': '75%, дней',
+  'Half (median), a quarter, three quarters of these leads were lost within this many days': 'Половина (медиана), четверть, три четверти этих лидов потеряны за столько дней',
   'Stage at loss': 'Этап потери',
   'The status the change log says the lead left, else its last status, through the stage map.':
     'Статус, из которого лид ушёл в архив по журналу изменений, иначе его последний статус, через карту этапов.',
