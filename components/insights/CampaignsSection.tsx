@@ -1,0 +1,69 @@
+/** Campaigns (lead sources or a chosen field): volume, quality of the audience, funnel, cost. */
+import type { CampaignRow } from '@/utils/insights/campaigns';
+import type { InsightsResult } from '@/utils/insights/compute';
+import type { PreparedView } from '@/utils/insights/prepare-view';
+import { BY_SOURCE, byField } from '@/utils/insights/settings';
+import { campaignSlice, type CampaignMetric, type SliceSpec } from '@/utils/insights/slices';
+import type { Stage } from '@/utils/insights/types';
+import { campaignColumns } from './campaign-columns';
+import { StackedBars } from './charts/StackedBars';
+import { useLang, useT } from './i18n';
+import { groupName } from './labels';
+import { SortableTable } from './SortableTable';
+import { StageMapEditor } from './StageMapEditor';
+
+interface Props {
+  result: InsightsResult;
+  view: PreparedView;
+  periodLabel: string;
+  onDrill: (spec: SliceSpec, title: string) => void;
+  onGrouping: (grouping: string) => void;
+  onSpend: (groupKey: string, value: number | null) => void;
+  onStage: (statusId: number, stage: Stage) => void;
+}
+
+const SEGMENTS: [CampaignMetric & keyof CampaignRow, string, string][] = [
+  ['clients', 'seg-clients', 'Clients'], ['inWork', 'seg-work', 'In work'], ['archivedTarget', 'cat-target', 'Lost target'],
+  ['archivedUnclassified', 'cat-unclassified', 'Lost, unclassified'], ['archivedNonTarget', 'cat-non-target', 'Not target'],
+];
+
+export function CampaignsSection({ result, view, periodLabel, onDrill, onGrouping, onSpend, onStage }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const bySource = view.settings.grouping === BY_SOURCE;
+  const columns = campaignColumns(t, lang, (row, v) => onSpend(row.key, v));
+  const stacks = result.campaigns.rows.filter((r) => r.leads > 0).slice(0, 20).map((r) => ({
+    key: r.key, label: groupName(t, r.label),
+    segments: SEGMENTS.map(([k, cls, label]) => ({
+      key: k, cls, title: t(label), value: r[k] as number, onClick: () => onDrill(campaignSlice(r.slot, k), `${groupName(t, r.label)} — ${t(label)}`),
+    })),
+  }));
+  return (
+    <section id="campaigns">
+      <h2>{t('Campaigns')}</h2>
+      <div class="controls">
+        <label>
+          {t('Group by')}{' '}
+          <select data-testid="campaign-grouping" value={view.settings.grouping} onChange={(e) => onGrouping(e.currentTarget.value)}>
+            <option value={BY_SOURCE}>{t('lead source')}</option>
+            {view.prep.fieldNames.map((f) => <option key={f} value={byField(f)}>{f}</option>)}
+          </select>
+        </label>
+        <span class="hint">{t('Spend is for the period $1.', periodLabel)}</span>
+      </div>
+      <p class="hint">{t('Target leads = leads minus those archived as not target; conversion = clients ÷ target leads; stages count the records that reached at least that stage.')}</p>
+      <div class="scroll">
+        <SortableTable
+          columns={columns} rows={result.campaigns.rows} footer={result.campaigns.total} rowKey={(r) => r.key} onDrill={onDrill}
+          rowAttrs={(r) => ({
+            'data-testid': 'campaign-row', 'data-source-id': bySource && r.sourceId !== null ? String(r.sourceId) : '', 'data-group': r.key,
+            'data-leads': String(r.leads), 'data-archived-target': String(r.archivedTarget),
+            'data-archived-non-target': String(r.archivedNonTarget), 'data-clients': String(r.clients),
+          })}
+        />
+      </div>
+      {stacks.length > 0 && <StackedBars stacks={stacks} title={t('Campaigns')} legend={SEGMENTS.map(([, cls, label]) => ({ cls, label: t(label) }))} />}
+      <StageMapEditor view={view} onStage={onStage} />
+    </section>
+  );
+}
