@@ -1,15 +1,15 @@
 /**
  * The Insights input: a flat copy of the store's records, cheap to build for 100,000 rows.
- * The lead's adapter fills it from the store; nothing here reads IndexedDB.
+ * A source's adapter fills it from the store; nothing here reads IndexedDB or names a CRM.
  */
 
-/** One customer record of a branch (a lead, or a client: AlfaCRM `is_study` 0 / 1). */
+/** One record of a partition (branch): a lead, or a client. */
 export interface InsightRecord {
   id: number;
   kind: 'lead' | 'client';
-  /** Fetched with `removed=2` (the archive), never guessed from the reject ids. */
+  /** In the CRM's archive, as the CRM says (never guessed from a reason id). */
   archived: boolean;
-  /** `lead_reject_id`; only read for archived leads. */
+  /** The reason the lead was lost; only read for archived leads. */
   reasonId: number | null;
   sourceId: number | null;
   statusId: number | null;
