@@ -10,22 +10,25 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser }) => ({
     name: 'CRM Archive Export',
-    description: 'Exports what a CRM\'s API hides (AlfaCRM\'s archived leads with their reject reasons) as Excel-ready files.',
+    description: "Exports what a CRM's API hides (AlfaCRM's archived leads with their reject reasons) as Excel-ready files.",
     // Firefox has no offscreen documents: its background is an event page that builds the CSV itself.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen']), 'scripting'],
     host_permissions: mode === 'e2e' ? [...CRM_MATCHES, ...E2E_MATCHES] : CRM_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox only (Chrome flags the key as unrecognised).
-    browser_specific_settings: browser !== 'firefox' ? undefined : {
-      gecko: {
-        id: 'crm-archive-export@example.org',
-        // 140 is the first Firefox (and ESR) that knows data_collection_permissions.
-        strict_min_version: '140.0',
-        // Mozilla requires the declaration; the extension sends nothing to anyone.
-        data_collection_permissions: { required: ['none'] },
-      },
-      gecko_android: { strict_min_version: '142.0' },
-    },
+    browser_specific_settings:
+      browser !== 'firefox'
+        ? undefined
+        : {
+            gecko: {
+              id: 'crm-archive-export@example.org',
+              // 140 is the first Firefox (and ESR) that knows data_collection_permissions.
+              strict_min_version: '140.0',
+              // Mozilla requires the declaration; the extension sends nothing to anyone.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
   }),
   hooks: {
     // The offscreen document is Chrome's way to get a Blob URL; Firefox does it in the background.

@@ -18,8 +18,21 @@ import { bundleForPage } from './lib/bundle';
 import { fullSyncFloor, type Floor } from './lib/floor';
 import { fmtMs, median } from './lib/stats';
 import {
-  BRANCH, BUDGET_MS, BUILD_DIR, elapsed, LATENCY, loadNote, log, notes, RATE, results, ROOT, SWEEP, wants,
-  type FullSyncRun, type IncrementalRun,
+  BRANCH,
+  BUDGET_MS,
+  BUILD_DIR,
+  elapsed,
+  LATENCY,
+  loadNote,
+  log,
+  notes,
+  RATE,
+  results,
+  ROOT,
+  SWEEP,
+  wants,
+  type FullSyncRun,
+  type IncrementalRun,
 } from './lib/results';
 import { report, summarise } from './report';
 import type { sequentialSync, SequentialResult } from './sequential-client';
@@ -48,7 +61,6 @@ function build(): { ms: number; extDir: string } {
   }
   return { ms: Date.now() - started, extDir };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Sections
@@ -90,8 +102,11 @@ async function sectionExport(extDir: string, bundle: string, sim: RemoteSim) {
     },
   ];
   for (const { rows, modes, timeoutMs, idbAfter } of plan) {
-    log(`\n[3] Export of ${rows.toLocaleString('en')} merged rows («Export all leads»; runs: ${modes.join(', ')}; a fresh browser on the seeded profile for each)` +
-      (idbAfter ? '\n[5] and IndexedDB: the seeding is the 100,000-row write; then read-back and the sync write path' : '') + loadNote(`export ${rows}`));
+    log(
+      `\n[3] Export of ${rows.toLocaleString('en')} merged rows («Export all leads»; runs: ${modes.join(', ')}; a fresh browser on the seeded profile for each)` +
+        (idbAfter ? '\n[5] and IndexedDB: the seeding is the 100,000-row write; then read-back and the sync write path' : '') +
+        loadNote(`export ${rows}`),
+    );
     const r = await exportBench({ extDir, bundle, sim, truth, rows, modes, timeoutMs, log, idbAfter });
     const popupRuns = r.runs.filter((x) => x.mode === 'popup');
     const finished = popupRuns.filter((x) => x.ok);
@@ -123,7 +138,13 @@ function floorFor(latencyMs: number): Floor {
   return results.fullSync.floors[key];
 }
 
-async function fullSync(extDir: string, sim: RemoteSim, latencyMs: number, rep: number, popupOpen = false): Promise<{ run: FullSyncRun; session: SyncSession }> {
+async function fullSync(
+  extDir: string,
+  sim: RemoteSim,
+  latencyMs: number,
+  rep: number,
+  popupOpen = false,
+): Promise<{ run: FullSyncRun; session: SyncSession }> {
   await sim.setKnobs({ latencyMs, apiRateLimit: RATE });
   floorFor(latencyMs);
   const session = await openSyncSession(extDir, sim);
@@ -135,9 +156,11 @@ async function fullSync(extDir: string, sim: RemoteSim, latencyMs: number, rep: 
   const benchEventLoopDelayMs = { p99: Number((lag.percentile(99) / 1e6).toFixed(1)), max: Number((lag.max / 1e6).toFixed(1)) };
   const full: FullSyncRun = { ...run, latencyMs, rep, popupOpen, benchEventLoopDelayMs };
   results.fullSync.runs.push(full);
-  log(`  extension ${latencyMs} ms #${rep}${popupOpen ? ' (popup open)' : ''}: ${run.ok ? fmtMs(run.wallMs) : `FAILED ${run.error} after ${fmtMs(run.wallMs)}`} ` +
-    `(API part ${fmtMs(run.apiPartMs)}, board read ${fmtMs(run.uiPartMs)}); requests API ${run.requests.api}, UI ${run.requests.ui}; 429s ${run.status429}; store ${run.store?.detail ?? '—'}; ` +
-    `bench event-loop delay p99 ${benchEventLoopDelayMs.p99} ms, max ${benchEventLoopDelayMs.max} ms`);
+  log(
+    `  extension ${latencyMs} ms #${rep}${popupOpen ? ' (popup open)' : ''}: ${run.ok ? fmtMs(run.wallMs) : `FAILED ${run.error} after ${fmtMs(run.wallMs)}`} ` +
+      `(API part ${fmtMs(run.apiPartMs)}, board read ${fmtMs(run.uiPartMs)}); requests API ${run.requests.api}, UI ${run.requests.ui}; 429s ${run.status429}; store ${run.store?.detail ?? '—'}; ` +
+      `bench event-loop delay p99 ${benchEventLoopDelayMs.p99} ms, max ${benchEventLoopDelayMs.max} ms`,
+  );
   return { run: full, session };
 }
 
@@ -159,17 +182,33 @@ async function peerSync(simP: RemoteSim, latencyMs: number): Promise<void> {
   await simP.resetStats();
   const c = simP.credentials;
   try {
-    const peer = await runPeerProcess({ baseUrl: simP.url, branch: BRANCH, apiEmail: c.apiEmail, apiKey: c.apiKey, uiLogin: c.uiLogin, uiPassword: c.uiPassword, ratePerSecond: RATE });
+    const peer = await runPeerProcess({
+      baseUrl: simP.url,
+      branch: BRANCH,
+      apiEmail: c.apiEmail,
+      apiKey: c.apiKey,
+      uiLogin: c.uiLogin,
+      uiPassword: c.uiPassword,
+      ratePerSecond: RATE,
+    });
     const t = await simP.truth();
     const floor = floorFor(latencyMs);
-    const recordsMatch = peer.records.active === t.activeIds(BRANCH).length &&
+    const recordsMatch =
+      peer.records.active === t.activeIds(BRANCH).length &&
       peer.records.archived === t.archivedLeadIds(BRANCH).length + t.archivedCustomerIds(BRANCH).length &&
-      peer.records.uiArchivedLeads === t.archivedLeadIds(BRANCH).length && peer.shortColumns.length === 0;
+      peer.records.uiArchivedLeads === t.archivedLeadIds(BRANCH).length &&
+      peer.shortColumns.length === 0;
     results.fullSync.peers[String(latencyMs)] = {
-      ...peer, latencyMs, recordsMatch, ratioToParallelFloor: peer.wallMs / floor.parallelMs, ratioToSerialFloor: peer.wallMs / floor.serialMs,
+      ...peer,
+      latencyMs,
+      recordsMatch,
+      ratioToParallelFloor: peer.wallMs / floor.parallelMs,
+      ratioToSerialFloor: peer.wallMs / floor.serialMs,
     };
-    log(`  peer      ${latencyMs} ms:    ${fmtMs(peer.wallMs)} (API ${fmtMs(peer.apiMs)}, UI ${fmtMs(peer.uiMs)}); requests API ${peer.requests.api}, UI ${peer.requests.ui} (+${peer.requests.login} login); 429s ${peer.status429}; ` +
-      `records ${peer.records.active} active / ${peer.records.archived} archived / ${peer.records.uiArchivedLeads} on the board${recordsMatch ? ' = truth' : ' ≠ truth'}`);
+    log(
+      `  peer      ${latencyMs} ms:    ${fmtMs(peer.wallMs)} (API ${fmtMs(peer.apiMs)}, UI ${fmtMs(peer.uiMs)}); requests API ${peer.requests.api}, UI ${peer.requests.ui} (+${peer.requests.login} login); 429s ${peer.status429}; ` +
+        `records ${peer.records.active} active / ${peer.records.archived} archived / ${peer.records.uiArchivedLeads} on the board${recordsMatch ? ' = truth' : ' ≠ truth'}`,
+    );
   } catch (e) {
     notes.push(`peer baseline at ${latencyMs} ms failed: ${(e as Error).message}`);
     log(`  peer ${latencyMs} ms: FAILED ${(e as Error).message}`);
@@ -183,7 +222,9 @@ async function peerSync(simP: RemoteSim, latencyMs: number): Promise<void> {
  * light (one request at a time from this process; its simulator is a process of its own).
  */
 async function sectionSyncs(extDir: string, simA: RemoteSim, simB: RemoteSim, simP: RemoteSim) {
-  log(`\n[1] First full sync at ${LATENCY} ms, ${RATE} requests/s; the peer script runs the same syncs (${[LATENCY, ...SWEEP].join(', ')} ms) meanwhile on its own simulator${loadNote(`full sync ${LATENCY} ms`)}`);
+  log(
+    `\n[1] First full sync at ${LATENCY} ms, ${RATE} requests/s; the peer script runs the same syncs (${[LATENCY, ...SWEEP].join(', ')} ms) meanwhile on its own simulator${loadNote(`full sync ${LATENCY} ms`)}`,
+  );
   const peerTrack = (async () => {
     for (const latencyMs of [LATENCY, ...SWEEP]) await peerSync(simP, latencyMs);
   })();
@@ -209,7 +250,9 @@ async function sectionSyncs(extDir: string, simA: RemoteSim, simB: RemoteSim, si
     const { session } = await fullSync(extDir, simB, LATENCY, 2);
     await session.close();
   } else {
-    notes.push(`second full sync at ${LATENCY} ms skipped: it would have ended past the ${BUDGET_MS / 1000} s budget (elapsed ${(elapsed() / 1000).toFixed(0)} s, one run ${(last / 1000).toFixed(0)} s)`);
+    notes.push(
+      `second full sync at ${LATENCY} ms skipped: it would have ended past the ${BUDGET_MS / 1000} s budget (elapsed ${(elapsed() / 1000).toFixed(0)} s, one run ${(last / 1000).toFixed(0)} s)`,
+    );
     log(`  (second full sync at ${LATENCY} ms skipped to stay within ${BUDGET_MS / 1000} s)`);
   }
   if (process.env.BENCH_SYNC_POPUP_OPEN === '1') {
@@ -225,7 +268,9 @@ async function incrementalRuns(session: SyncSession, simA: RemoteSim) {
     const run = await runSync(session, simA, { timeoutMs: 240_000 });
     if (run.ok && kind !== 'no change') run.store = await checkStore(session, simA, BRANCH);
     results.incremental.runs.push({ ...run, kind, ...(columnChanges ? { columnChanges } : {}) });
-    log(`  ${kind}: ${run.ok ? fmtMs(run.wallMs) : `FAILED ${run.error}`}; requests API ${run.requests.api}, UI ${run.requests.ui} (${JSON.stringify(run.byKind)}); 429s ${run.status429}${run.store ? `; store ${run.store.detail}` : ''}`);
+    log(
+      `  ${kind}: ${run.ok ? fmtMs(run.wallMs) : `FAILED ${run.error}`}; requests API ${run.requests.api}, UI ${run.requests.ui} (${JSON.stringify(run.byKind)}); 429s ${run.status429}${run.store ? `; store ${run.store.detail}` : ''}`,
+    );
   };
   for (let i = 0; i < 3; i++) await inc('no change');
   // 50 changes: 5 archived leads restored, 45 leads archived. Which board column (reject reason,
@@ -241,9 +286,10 @@ async function incrementalRuns(session: SyncSession, simA: RemoteSim) {
   for (const id of archived) (changes[columnOf(after, id)] ??= [0, 0])[0]++;
   await inc('archive 45 + restore 5', changes);
   const ex = (results.incremental.exportAfterSync = await exportAfterSync(session, simA, after.archivedLeadIds(BRANCH).length));
-  log(`  «Export archive» after the sync: ${ex.ok ? fmtMs(ex.wallMs) : `FAILED ${ex.error}`}; ${ex.rows} rows; requests API ${ex.requests.api}, UI ${ex.requests.ui}`);
+  log(
+    `  «Export archive» after the sync: ${ex.ok ? fmtMs(ex.wallMs) : `FAILED ${ex.error}`}; ${ex.rows} rows; requests API ${ex.requests.api}, UI ${ex.requests.ui}`,
+  );
 }
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -253,7 +299,10 @@ async function main() {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout ?? '';
   results.meta.commit = git('rev-parse', '--short', 'HEAD').trim();
   // Porcelain lines are «XY path»: the status letters may start with a space.
-  results.meta.changedFiles = git('status', '--porcelain', '--untracked-files=no').split('\n').filter((l) => l.length > 3).map((l) => l.slice(3));
+  results.meta.changedFiles = git('status', '--porcelain', '--untracked-files=no')
+    .split('\n')
+    .filter((l) => l.length > 3)
+    .map((l) => l.slice(3));
   const { ms: buildMs, extDir } = build();
   results.meta.buildMs = buildMs;
   log(`  built in ${fmtMs(buildMs)}; loading a copy from ${extDir}`);

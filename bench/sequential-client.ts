@@ -24,7 +24,12 @@ export interface SequentialResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 class CookieJar {
   private readonly jar = new Map<string, string>();

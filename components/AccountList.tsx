@@ -19,13 +19,22 @@ export function AccountList({ accounts, onEdit, onRemove, onAdd }: Props) {
       <ul>
         {accounts.map((a) => (
           <li key={a.id} data-testid="account-row" data-source={a.source} data-origin={a.origin}>
-            <span>{name(a)} · {a.origin}{a.login ? ` · ${a.login}` : ''}</span>
-            <button type="button" data-testid="account-edit" onClick={() => onEdit(a)}>{tr('Edit')}</button>
-            <button type="button" data-testid="account-remove" onClick={() => onRemove(a)}>{tr('Remove')}</button>
+            <span>
+              {name(a)} · {a.origin}
+              {a.login ? ` · ${a.login}` : ''}
+            </span>
+            <button type="button" data-testid="account-edit" onClick={() => onEdit(a)}>
+              {tr('Edit')}
+            </button>
+            <button type="button" data-testid="account-remove" onClick={() => onRemove(a)}>
+              {tr('Remove')}
+            </button>
           </li>
         ))}
       </ul>
-      <button type="button" data-testid="account-add" onClick={onAdd}>{tr('Add an account')}</button>
+      <button type="button" data-testid="account-add" onClick={onAdd}>
+        {tr('Add an account')}
+      </button>
     </section>
   );
 }

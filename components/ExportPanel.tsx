@@ -19,10 +19,7 @@ interface Props {
 }
 
 type View =
-  | { kind: 'idle' }
-  | { kind: 'running'; state: ExportUiState }
-  | { kind: 'done'; result: ExportResult }
-  | { kind: 'failed'; message: string; shape?: unknown };
+  { kind: 'idle' } | { kind: 'running'; state: ExportUiState } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string; shape?: unknown };
 
 export function ExportPanel({ testId, label, run, diagnostics }: Props) {
   const [view, setView] = useState<View>({ kind: 'idle' });

@@ -13,8 +13,7 @@ export function FileOptions({ settings, onChange }: Props) {
       <legend>{tr('Files')}</legend>
       <label>
         {tr('CSV delimiter')}
-        <select data-testid="delimiter" value={settings.delimiter}
-          onChange={(e) => onChange({ delimiter: e.currentTarget.value as Settings['delimiter'] })}>
+        <select data-testid="delimiter" value={settings.delimiter} onChange={(e) => onChange({ delimiter: e.currentTarget.value as Settings['delimiter'] })}>
           <option value="auto">{tr('by browser language')}</option>
           <option value=";">{tr('; (semicolon)')}</option>
           <option value=",">{tr(', (comma)')}</option>
@@ -22,16 +21,23 @@ export function FileOptions({ settings, onChange }: Props) {
       </label>
       <label>
         {tr('Header row')}
-        <select data-testid="header-language" value={settings.headerLanguage}
-          onChange={(e) => onChange({ headerLanguage: e.currentTarget.value as Settings['headerLanguage'] })}>
+        <select
+          data-testid="header-language"
+          value={settings.headerLanguage}
+          onChange={(e) => onChange({ headerLanguage: e.currentTarget.value as Settings['headerLanguage'] })}
+        >
           <option value="keys">{tr('field keys (for scripts)')}</option>
           <option value="uk">Українською</option>
           <option value="ru">По-русски</option>
         </select>
       </label>
       <label class="check">
-        <input data-testid="escape-formulae" type="checkbox" checked={settings.escapeFormulae}
-          onChange={(e) => onChange({ escapeFormulae: e.currentTarget.checked })} />
+        <input
+          data-testid="escape-formulae"
+          type="checkbox"
+          checked={settings.escapeFormulae}
+          onChange={(e) => onChange({ escapeFormulae: e.currentTarget.checked })}
+        />
         {tr('Protect Excel from formulas in cells')} (<code>'</code>)
       </label>
     </fieldset>

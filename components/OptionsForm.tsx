@@ -55,7 +55,12 @@ export function OptionsForm() {
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const fileSettings = { delimiter: settings.delimiter, headerLanguage: settings.headerLanguage, escapeFormulae: settings.escapeFormulae, fileFormat: settings.fileFormat };
+    const fileSettings = {
+      delimiter: settings.delimiter,
+      headerLanguage: settings.headerLanguage,
+      escapeFormulae: settings.escapeFormulae,
+      fileFormat: settings.fileFormat,
+    };
     const current = await loadSettings();
     if (!draft.url.trim()) {
       if (draft.login || draft.secret) return setStatus({ tone: 'error', text: tr('CRM address: required with an API key') });
@@ -111,30 +116,57 @@ export function OptionsForm() {
         <legend>{draft.id ? tr('Account') : tr('New account')}</legend>
         <label>
           {tr('CRM address')}
-          <input data-testid="crm-url" type="url" placeholder="https://demo.s20.online" value={draft.url}
-            onInput={(e) => setDraft({ ...draft, url: e.currentTarget.value })} />
+          <input
+            data-testid="crm-url"
+            type="url"
+            placeholder="https://demo.s20.online"
+            value={draft.url}
+            onInput={(e) => setDraft({ ...draft, url: e.currentTarget.value })}
+          />
         </label>
         <label>
           {tr('CRM')}
-          <select data-testid="account-source" value={draft.source || detected || 'alfacrm'} disabled={!!detected}
-            onChange={(e) => setDraft({ ...draft, source: e.currentTarget.value as SourceId })}>
-            {SOURCE_PAGES.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          <select
+            data-testid="account-source"
+            value={draft.source || detected || 'alfacrm'}
+            disabled={!!detected}
+            onChange={(e) => setDraft({ ...draft, source: e.currentTarget.value as SourceId })}
+          >
+            {SOURCE_PAGES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {tr('API e-mail')}
-          <input data-testid="api-email" type="email" autocomplete="off" value={draft.login}
-            onInput={(e) => setDraft({ ...draft, login: e.currentTarget.value })} />
+          <input
+            data-testid="api-email"
+            type="email"
+            autocomplete="off"
+            value={draft.login}
+            onInput={(e) => setDraft({ ...draft, login: e.currentTarget.value })}
+          />
         </label>
         <label>
           {tr('API key')}
-          <input data-testid="api-key" type="password" autocomplete="off" value={draft.secret}
-            onInput={(e) => setDraft({ ...draft, secret: e.currentTarget.value })} />
+          <input
+            data-testid="api-key"
+            type="password"
+            autocomplete="off"
+            value={draft.secret}
+            onInput={(e) => setDraft({ ...draft, secret: e.currentTarget.value })}
+          />
         </label>
       </fieldset>
       <FileOptions settings={settings} onChange={setFile} />
-      <button data-testid="save-settings" type="submit">{tr('Save')}</button>
-      <p data-testid="settings-status" class={`status ${status?.tone ?? ''}`}>{status?.text ?? ''}</p>
+      <button data-testid="save-settings" type="submit">
+        {tr('Save')}
+      </button>
+      <p data-testid="settings-status" class={`status ${status?.tone ?? ''}`}>
+        {status?.text ?? ''}
+      </p>
     </form>
   );
 }

@@ -66,7 +66,12 @@ export function Popup() {
       {job?.reconciled && (
         <table data-testid="reconciliation" class="recon">
           <thead>
-            <tr><th>{tr('Branch')}</th><th>{tr('UI leads')}</th><th>{tr('API')}</th><th>{tr('Stored')}</th></tr>
+            <tr>
+              <th>{tr('Branch')}</th>
+              <th>{tr('UI leads')}</th>
+              <th>{tr('API')}</th>
+              <th>{tr('Stored')}</th>
+            </tr>
           </thead>
           <tbody>
             <tr>
@@ -78,13 +83,27 @@ export function Popup() {
           </tbody>
         </table>
       )}
-      {job?.reconciled?.differences.map((d) => <p class="muted" key={d}>{tr('branch $1: $2', [job.partition, d])}</p>)}
+      {job?.reconciled?.differences.map((d) => (
+        <p class="muted" key={d}>
+          {tr('branch $1: $2', [job.partition, d])}
+        </p>
+      ))}
       <div class="actions">
-        <button data-testid="sync-now" onClick={syncNow} disabled={job?.state === 'syncing'}>{tr('Sync now')}</button>
-        <button data-testid="export-csv" onClick={exportAll}>{tr('Export all leads')}</button>
+        <button data-testid="sync-now" onClick={syncNow} disabled={job?.state === 'syncing'}>
+          {tr('Sync now')}
+        </button>
+        <button data-testid="export-csv" onClick={exportAll}>
+          {tr('Export all leads')}
+        </button>
       </div>
-      {note && <p data-testid="popup-note" class="muted">{note}</p>}
-      <p data-testid="last-error" class="status error">{errorText(job?.lastError?.message ?? '')}</p>
+      {note && (
+        <p data-testid="popup-note" class="muted">
+          {note}
+        </p>
+      )}
+      <p data-testid="last-error" class="status error">
+        {errorText(job?.lastError?.message ?? '')}
+      </p>
     </div>
   );
 }

@@ -59,8 +59,7 @@ const UK: Record<string, string> = {
   Save: 'Зберегти',
   'CRM address: not a web address': 'Адреса CRM: це не веб-адреса',
   'access to $1 was not granted': 'доступ до $1 не надано',
-  'saved; without an API key the export holds what the CRM page shows':
-    'збережено; без API-ключа файл міститиме те, що показує сторінка CRM',
+  'saved; without an API key the export holds what the CRM page shows': 'збережено; без API-ключа файл міститиме те, що показує сторінка CRM',
   'checking the connection…': 'перевірка з’єднання…',
   'connected ($1 branches)': 'з’єднано (філій: $1)',
   Account: 'Обліковий запис',
@@ -73,7 +72,8 @@ const UK: Record<string, string> = {
   Edit: 'Змінити',
   Files: 'Файли',
   'New account': 'Новий обліковий запис',
-  'No account yet: the export button still works on any CRM page, with its session.': 'Облікових записів ще немає: кнопка експорту все одно працює на будь-якій сторінці CRM, з її сесією.',
+  'No account yet: the export button still works on any CRM page, with its session.':
+    'Облікових записів ще немає: кнопка експорту все одно працює на будь-якій сторінці CRM, з її сесією.',
   Remove: 'Видалити',
   'Add this account': 'Додати цей обліковий запис',
   'clients archive': 'архів клієнтів',
@@ -84,7 +84,8 @@ const UK: Record<string, string> = {
   'the CRM tab was closed or left the page before the read ended': 'вкладку CRM закрито або залишено до кінця читання',
   'the archive part waits for an open CRM tab': 'архів чекає на відкриту вкладку CRM',
   'no API key in the options: the file holds what the CRM page shows': 'API-ключа в налаштуваннях немає: файл містить те, що показує сторінка CRM',
-  'this account is not in the options: the file holds what the CRM page shows': 'цього облікового запису немає в налаштуваннях: файл містить те, що показує сторінка CRM',
+  'this account is not in the options: the file holds what the CRM page shows':
+    'цього облікового запису немає в налаштуваннях: файл містить те, що показує сторінка CRM',
 };
 
 const RU: Record<string, string> = {
@@ -142,8 +143,7 @@ const RU: Record<string, string> = {
   Save: 'Сохранить',
   'CRM address: not a web address': 'Адрес CRM: это не веб-адрес',
   'access to $1 was not granted': 'доступ к $1 не предоставлен',
-  'saved; without an API key the export holds what the CRM page shows':
-    'сохранено; без API-ключа файл будет содержать то, что показывает страница CRM',
+  'saved; without an API key the export holds what the CRM page shows': 'сохранено; без API-ключа файл будет содержать то, что показывает страница CRM',
   'checking the connection…': 'проверка соединения…',
   'connected ($1 branches)': 'соединено (филиалов: $1)',
   Account: 'Учётная запись',
@@ -156,7 +156,8 @@ const RU: Record<string, string> = {
   Edit: 'Изменить',
   Files: 'Файлы',
   'New account': 'Новая учётная запись',
-  'No account yet: the export button still works on any CRM page, with its session.': 'Учётных записей пока нет: кнопка экспорта всё равно работает на любой странице CRM, с её сессией.',
+  'No account yet: the export button still works on any CRM page, with its session.':
+    'Учётных записей пока нет: кнопка экспорта всё равно работает на любой странице CRM, с её сессией.',
   Remove: 'Удалить',
   'Add this account': 'Добавить эту учётную запись',
   'clients archive': 'архив клиентов',
@@ -167,7 +168,8 @@ const RU: Record<string, string> = {
   'the CRM tab was closed or left the page before the read ended': 'вкладку CRM закрыли или покинули до конца чтения',
   'the archive part waits for an open CRM tab': 'архив ждёт открытую вкладку CRM',
   'no API key in the options: the file holds what the CRM page shows': 'API-ключа в настройках нет: файл содержит то, что показывает страница CRM',
-  'this account is not in the options: the file holds what the CRM page shows': 'этой учётной записи нет в настройках: файл содержит то, что показывает страница CRM',
+  'this account is not in the options: the file holds what the CRM page shows':
+    'этой учётной записи нет в настройках: файл содержит то, что показывает страница CRM',
 };
 
 export const TRANSLATIONS = { uk: UK, ru: RU } as const;

@@ -65,7 +65,6 @@ export async function launch(opts: { extDir: string | null; userDataDir?: string
   };
 }
 
-
 /** The e2e harness's helpers the benchmark uses as they are. */
 export { extensionPage, listDownloads, loginToCrm } from '../../tests/e2e/harness';
 
@@ -73,7 +72,6 @@ export { extensionPage, listDownloads, loginToCrm } from '../../tests/e2e/harnes
 export function configureApi(b: BenchBrowser, crmUrl: string, email: string, apiKey: string): Promise<string> {
   return configureInOptions(b, crmUrl, email, apiKey, 60_000);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Process memory: Chromium's own process list (SystemInfo.getProcessInfo) gives the PIDs of this

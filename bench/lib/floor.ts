@@ -70,7 +70,14 @@ export function fullSyncFloor(t: Truth, knobs: Knobs, branch: number, latencyMs:
     latencyMs,
     rate,
     api: { dictionaryPages, activePages, archivedPages, requests: apiRequests, ms: apiMs },
-    ui: { columns: chains.length, pagers: columnRequests - chains.length, requests: 1 + columnRequests, longestColumn: longest, ms: uiMs, concurrency: UI_CONCURRENCY },
+    ui: {
+      columns: chains.length,
+      pagers: columnRequests - chains.length,
+      requests: 1 + columnRequests,
+      longestColumn: longest,
+      ms: uiMs,
+      concurrency: UI_CONCURRENCY,
+    },
     parallelMs: Math.max(apiMs, uiMs),
     serialMs: apiMs + uiMs,
   };

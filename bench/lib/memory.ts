@@ -33,12 +33,22 @@ export class MemorySampler {
   private readonly sessions = new Map<string, TargetSession>();
   private readonly heapBusy = new Set<string>();
   private peak: MemoryPeak = {
-    extensionRss: 0, extensionPss: 0, extensionPrivate: 0, extensionRssBefore: 0,
-    browserProcessRss: 0, browserProcessRssBefore: 0, jsHeapServiceWorker: null, jsHeapOffscreen: null,
-    extensionProcesses: 0, samples: 0,
+    extensionRss: 0,
+    extensionPss: 0,
+    extensionPrivate: 0,
+    extensionRssBefore: 0,
+    browserProcessRss: 0,
+    browserProcessRssBefore: 0,
+    jsHeapServiceWorker: null,
+    jsHeapOffscreen: null,
+    extensionProcesses: 0,
+    samples: 0,
   };
 
-  constructor(private readonly b: BenchBrowser, private readonly intervalMs = 40) {}
+  constructor(
+    private readonly b: BenchBrowser,
+    private readonly intervalMs = 40,
+  ) {}
 
   async start(): Promise<void> {
     await this.refreshProcesses();
@@ -99,7 +109,10 @@ export class MemorySampler {
     if (!id) return;
     let targets: { targetId: string; type: string; url: string }[] = [];
     try {
-      targets = await findTargets(this.b.cdp, (t) => t.url.startsWith(`chrome-extension://${id}/`) && (t.type === 'service_worker' || t.url.includes('offscreen.html')));
+      targets = await findTargets(
+        this.b.cdp,
+        (t) => t.url.startsWith(`chrome-extension://${id}/`) && (t.type === 'service_worker' || t.url.includes('offscreen.html')),
+      );
     } catch {
       return;
     }

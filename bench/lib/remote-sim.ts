@@ -13,19 +13,33 @@ interface Reason {
 
 /** The simulator's ground truth at one moment. */
 export class Truth {
-  constructor(private readonly t: {
-    branches: number[];
-    records: SimRecord[];
-    leadRejectReasons: Reason[];
-    customerRejectReasons: Reason[];
-    ids: Record<number, { active: number[]; archivedLeads: number[]; archivedCustomers: number[] }>;
-  }) {}
-  records(): SimRecord[] { return this.t.records; }
-  activeIds(b: number): number[] { return this.t.ids[b]?.active ?? []; }
-  archivedLeadIds(b: number): number[] { return this.t.ids[b]?.archivedLeads ?? []; }
-  archivedCustomerIds(b: number): number[] { return this.t.ids[b]?.archivedCustomers ?? []; }
-  leadRejectReasons(): Reason[] { return this.t.leadRejectReasons; }
-  customerRejectReasons(): Reason[] { return this.t.customerRejectReasons; }
+  constructor(
+    private readonly t: {
+      branches: number[];
+      records: SimRecord[];
+      leadRejectReasons: Reason[];
+      customerRejectReasons: Reason[];
+      ids: Record<number, { active: number[]; archivedLeads: number[]; archivedCustomers: number[] }>;
+    },
+  ) {}
+  records(): SimRecord[] {
+    return this.t.records;
+  }
+  activeIds(b: number): number[] {
+    return this.t.ids[b]?.active ?? [];
+  }
+  archivedLeadIds(b: number): number[] {
+    return this.t.ids[b]?.archivedLeads ?? [];
+  }
+  archivedCustomerIds(b: number): number[] {
+    return this.t.ids[b]?.archivedCustomers ?? [];
+  }
+  leadRejectReasons(): Reason[] {
+    return this.t.leadRejectReasons;
+  }
+  customerRejectReasons(): Reason[] {
+    return this.t.customerRejectReasons;
+  }
 }
 
 export class RemoteSim {
@@ -80,11 +94,21 @@ export class RemoteSim {
   async setKnobs(k: Partial<Knobs>): Promise<void> {
     this.knobs = await this.call<Knobs>('setKnobs', k);
   }
-  resetStats(): Promise<void> { return this.call('resetStats'); }
-  stats(): Promise<SimStats> { return this.call('stats'); }
-  async truth(): Promise<Truth> { return new Truth(await this.call('truth')); }
-  archiveLeads(branch: number, n: number): Promise<number[]> { return this.call('archiveLeads', branch, n); }
-  restoreLead(id: number): Promise<void> { return this.call('restoreLead', id); }
+  resetStats(): Promise<void> {
+    return this.call('resetStats');
+  }
+  stats(): Promise<SimStats> {
+    return this.call('stats');
+  }
+  async truth(): Promise<Truth> {
+    return new Truth(await this.call('truth'));
+  }
+  archiveLeads(branch: number, n: number): Promise<number[]> {
+    return this.call('archiveLeads', branch, n);
+  }
+  restoreLead(id: number): Promise<void> {
+    return this.call('restoreLead', id);
+  }
   async close(): Promise<void> {
     this.child.removeAllListeners('exit');
     await Promise.race([this.call('close').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);

@@ -94,19 +94,53 @@ export const results = {
   fullSync: {
     floors: {} as Record<string, Floor>,
     runs: [] as FullSyncRun[],
-    medians: {} as Record<string, { n: number; wallMs: number; apiPartMs: number; uiPartMs: number; apiRequests: number; uiRequests: number; status429: number; ratioToParallelFloor: number; ratioToSerialFloor: number }>,
+    medians: {} as Record<
+      string,
+      {
+        n: number;
+        wallMs: number;
+        apiPartMs: number;
+        uiPartMs: number;
+        apiRequests: number;
+        uiRequests: number;
+        status429: number;
+        ratioToParallelFloor: number;
+        ratioToSerialFloor: number;
+      }
+    >,
     /** The peer baseline at each latency, run at the same time as the extension's first run there. */
     peers: {} as Record<string, PeerRun>,
     /** Extension median wall ÷ peer wall, per latency. */
     productToPeer: {} as Record<string, number>,
   },
-  incremental: { runs: [] as IncrementalRun[], medians: {} as Record<string, { n: number; wallMs: number; apiRequests: number; uiRequests: number }>, exportAfterSync: null as ExportAfterSync | null },
+  incremental: {
+    runs: [] as IncrementalRun[],
+    medians: {} as Record<string, { n: number; wallMs: number; apiRequests: number; uiRequests: number }>,
+    exportAfterSync: null as ExportAfterSync | null,
+  },
   /**
    * By row count. `median` is over the popup-button runs (the judged ones); when none finished
    * in time, toFileMs is the time waited (a lower bound) and `finished` is false.
    */
-  export: {} as Record<string, ExportResult & { median: { toFileMs: number; finished: boolean; extensionRss: number; extensionPss: number; extensionPrivate: number } | null }>,
-  contentScript: null as (ContentScriptResult & { median: { attributedMs: number; attributedCpuMs: number; evaluateScriptMs: number; withMs: number; withoutMs: number; addedAbMs: number; withCpuMs: number; withoutCpuMs: number; addedAbCpuMs: number } }) | null,
+  export: {} as Record<
+    string,
+    ExportResult & { median: { toFileMs: number; finished: boolean; extensionRss: number; extensionPss: number; extensionPrivate: number } | null }
+  >,
+  contentScript: null as
+    | (ContentScriptResult & {
+        median: {
+          attributedMs: number;
+          attributedCpuMs: number;
+          evaluateScriptMs: number;
+          withMs: number;
+          withoutMs: number;
+          addedAbMs: number;
+          withCpuMs: number;
+          withoutCpuMs: number;
+          addedAbCpuMs: number;
+        };
+      })
+    | null,
   idb: null as { bulkPut: IdbSample; readAll: IdbSample | null; buildBlob?: IdbSample | null; syncPath: IdbSample | null } | null,
   targets: [] as Target[],
 };

@@ -23,17 +23,31 @@ process.on('message', (m: Request) => {
     try {
       let value: unknown;
       switch (m.op) {
-        case 'setKnobs': sim.setKnobs(m.args[0] as never); value = { ...sim.knobs }; break;
-        case 'resetStats': sim.resetStats(); break;
-        case 'stats': value = sim.stats(); break;
-        case 'truth': value = truth(); break;
-        case 'archiveLeads': value = sim.mutate.archiveLeads(m.args[0] as number, m.args[1] as number); break;
-        case 'restoreLead': sim.mutate.restoreLead(m.args[0] as number); break;
+        case 'setKnobs':
+          sim.setKnobs(m.args[0] as never);
+          value = { ...sim.knobs };
+          break;
+        case 'resetStats':
+          sim.resetStats();
+          break;
+        case 'stats':
+          value = sim.stats();
+          break;
+        case 'truth':
+          value = truth();
+          break;
+        case 'archiveLeads':
+          value = sim.mutate.archiveLeads(m.args[0] as number, m.args[1] as number);
+          break;
+        case 'restoreLead':
+          sim.mutate.restoreLead(m.args[0] as number);
+          break;
         case 'close':
           await sim.close();
           process.send?.({ id: m.id, ok: true }, () => process.exit(0));
           return;
-        default: throw new Error(`unknown op ${m.op}`);
+        default:
+          throw new Error(`unknown op ${m.op}`);
       }
       send({ id: m.id, ok: true, value });
     } catch (e) {

@@ -124,7 +124,13 @@ async function syncPath(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   for (let from = 0; from < spec.count; from += 50) {
     const page: RecordRow[] = [];
     for (let i = from; i < Math.min(spec.count, from + 50); i++) page.push(makeRow(spec, i));
-    await putApiRecords(store, spec.origin, page.map((r) => apiOf(r)!.record), null, FETCHED_AT);
+    await putApiRecords(
+      store,
+      spec.origin,
+      page.map((r) => apiOf(r)!.record),
+      null,
+      FETCHED_AT,
+    );
     const ui = page.map(uiOf).filter((u): u is UiFacts => !!u);
     if (ui.length) await putUiFacts(store, spec.origin, ui);
   }

@@ -24,7 +24,6 @@ import { DASHBOARD, inContentScriptWorld } from '../../tests/e2e/harness';
 import { launch, loginToCrm, type BenchBrowser } from '../lib/browser';
 import { median, sleep } from '../lib/stats';
 
-
 interface TraceEvent {
   name: string;
   ph: string;
@@ -145,8 +144,12 @@ export async function contentScriptBench(opts: { extDir: string; sim: RemoteSim;
       await b.close();
     }
     const loads = withExt ? result.withExtension : result.withoutExtension;
-    opts.log(`  ${withExt ? 'with' : 'without'} the extension: page main thread ${median(loads.map((l) => l.pageMainThreadMs)).toFixed(1)} ms wall, ${median(loads.map((l) => l.pageMainThreadCpuMs)).toFixed(1)} ms CPU` +
-      (withExt ? `; content script ${median(loads.map((l) => l.attributedMs)).toFixed(2)} ms wall, ${median(loads.map((l) => l.attributedCpuMs)).toFixed(2)} ms CPU` : ''));
+    opts.log(
+      `  ${withExt ? 'with' : 'without'} the extension: page main thread ${median(loads.map((l) => l.pageMainThreadMs)).toFixed(1)} ms wall, ${median(loads.map((l) => l.pageMainThreadCpuMs)).toFixed(1)} ms CPU` +
+        (withExt
+          ? `; content script ${median(loads.map((l) => l.attributedMs)).toFixed(2)} ms wall, ${median(loads.map((l) => l.attributedCpuMs)).toFixed(2)} ms CPU`
+          : ''),
+    );
   }
   return result;
 }

@@ -97,7 +97,10 @@ async function startExport(b: BenchBrowser, mode: ExportMode): Promise<{ started
   await page.goto(extensionPage(b, 'popup.html'));
   await page.getByTestId('export-csv').waitFor();
   // Opening the popup includes its first status answer.
-  await page.getByTestId('sync-status').filter({ hasNotText: /loading/ }).waitFor({ timeout: 10_000 });
+  await page
+    .getByTestId('sync-status')
+    .filter({ hasNotText: /loading/ })
+    .waitFor({ timeout: 10_000 });
   await sleep(300);
   const started = Date.now();
   await page.getByTestId('export-csv').click();
@@ -121,7 +124,12 @@ async function oneExport(b: BenchBrowser, rows: number, mode: ExportMode, timeou
   const memory = await sampler.stop();
   let note = '';
   if (!page.isClosed()) {
-    if (mode === 'popup-open') note = (await page.getByTestId('popup-note').textContent().catch(() => '')) ?? '';
+    if (mode === 'popup-open')
+      note =
+        (await page
+          .getByTestId('popup-note')
+          .textContent()
+          .catch(() => '')) ?? '';
     await page.close();
   }
   if (!file) return { rows, mode, ok: false, error: `${error}${note ? ` (popup: ${note})` : ''}`, toFileMs, fileBytes: 0, fileRows: 0, memory };
@@ -137,7 +145,14 @@ async function oneExport(b: BenchBrowser, rows: number, mode: ExportMode, timeou
  * every run's memory starts from new processes.
  */
 export async function exportBench(opts: {
-  extDir: string; bundle: string; sim: RemoteSim; truth: Truth; rows: number; modes: ExportMode[]; timeoutMs: number; log: (s: string) => void;
+  extDir: string;
+  bundle: string;
+  sim: RemoteSim;
+  truth: Truth;
+  rows: number;
+  modes: ExportMode[];
+  timeoutMs: number;
+  log: (s: string) => void;
   /** Then, in the same profile: read the rows back, and write this many the sync's way. */
   idbAfter?: { syncPathRows: number };
 }): Promise<ExportResult> {
@@ -147,9 +162,14 @@ export async function exportBench(opts: {
     const page = await storePage(b, opts.bundle);
     // The account the popup exports: the options' CRM address (an export needs no API call).
     await page.evaluate(async (crmUrl) => {
-      await chrome.storage.local.set({ settings: { crmUrl, apiEmail: '', delimiter: 'auto', headerLanguage: 'keys', escapeFormulae: true, syncPeriodMin: 30 } });
+      await chrome.storage.local.set({
+        settings: { crmUrl, apiEmail: '', delimiter: 'auto', headerLanguage: 'keys', escapeFormulae: true, syncPeriodMin: 30 },
+      });
     }, opts.sim.url);
-    const seed = await page.evaluate((s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.seed(s), seedSpec(opts.sim, opts.truth, opts.rows));
+    const seed = await page.evaluate(
+      (s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.seed(s),
+      seedSpec(opts.sim, opts.truth, opts.rows),
+    );
     if (seed.rows !== opts.rows) throw new Error(`seeded ${seed.rows} rows, wanted ${opts.rows}`);
     opts.log(`  seeded ${seed.rows} rows in ${(seed.ms / 1000).toFixed(1)} s`);
     const result: ExportResult = { rows: opts.rows, seed, runs: [] };
@@ -161,8 +181,10 @@ export async function exportBench(opts: {
       const run = await oneExport(b, opts.rows, mode, opts.timeoutMs);
       result.runs.push(run);
       const m = run.memory;
-      opts.log(`  ${mode.padEnd(10)}: ${run.ok ? `file in ${run.toFileMs} ms (${(run.fileBytes / 1e6).toFixed(1)} MB, ${run.fileRows} rows)` : `FAILED ${run.error}`}; ` +
-        `extension processes RSS ${(m.extensionRssBefore / 1048576).toFixed(0)} → peak ${(m.extensionRss / 1048576).toFixed(0)} MB`);
+      opts.log(
+        `  ${mode.padEnd(10)}: ${run.ok ? `file in ${run.toFileMs} ms (${(run.fileBytes / 1e6).toFixed(1)} MB, ${run.fileRows} rows)` : `FAILED ${run.error}`}; ` +
+          `extension processes RSS ${(m.extensionRssBefore / 1048576).toFixed(0)} → peak ${(m.extensionRss / 1048576).toFixed(0)} MB`,
+      );
     }
     if (opts.idbAfter) {
       await b.close({ keepProfile: true });
@@ -170,9 +192,14 @@ export async function exportBench(opts: {
       const idb = await storePage(b, opts.bundle);
       result.readAll = await idb.evaluate((o) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.readAll(o), opts.sim.url);
       result.buildBlob = await idb.evaluate((o) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.buildBlob(o), opts.sim.url);
-      result.syncPath = await idb.evaluate((s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.syncPath(s), seedSpec(opts.sim, opts.truth, opts.idbAfter.syncPathRows));
+      result.syncPath = await idb.evaluate(
+        (s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.syncPath(s),
+        seedSpec(opts.sim, opts.truth, opts.idbAfter.syncPathRows),
+      );
       await idb.close();
-      opts.log(`  read back ${result.readAll.rows} rows in ${(result.readAll.ms / 1000).toFixed(1)} s; CSV Blob built in the page in ${(result.buildBlob.ms / 1000).toFixed(1)} s; sync write path ${result.syncPath.rows} rows in ${(result.syncPath.ms / 1000).toFixed(1)} s`);
+      opts.log(
+        `  read back ${result.readAll.rows} rows in ${(result.readAll.ms / 1000).toFixed(1)} s; CSV Blob built in the page in ${(result.buildBlob.ms / 1000).toFixed(1)} s; sync write path ${result.syncPath.rows} rows in ${(result.syncPath.ms / 1000).toFixed(1)} s`,
+      );
     }
     return result;
   } finally {

@@ -17,7 +17,6 @@ import { ARCHIVE, clickExportArchive, DASHBOARD } from '../../tests/e2e/harness'
 import { configureApi, extensionPage, launch, loginToCrm, type BenchBrowser } from '../lib/browser';
 import { sleep } from '../lib/stats';
 
-
 export interface JobView {
   state: string;
   phase: string;
@@ -65,7 +64,10 @@ export interface SyncSession {
   close(): Promise<void>;
 }
 
-const uiKinds = (s: SimStats) => Object.entries(s.byKind).filter(([k]) => k.startsWith('ui')).reduce((n, [, v]) => n + v, 0);
+const uiKinds = (s: SimStats) =>
+  Object.entries(s.byKind)
+    .filter(([k]) => k.startsWith('ui'))
+    .reduce((n, [, v]) => n + v, 0);
 
 /** A browser with the API configured and a logged-in CRM tab, ready for `sync-now`. */
 export async function openSyncSession(extDir: string, sim: RemoteSim): Promise<SyncSession> {
@@ -105,8 +107,11 @@ export function readJob(watcher: Page): Promise<JobView | null> {
       if (!j) return null;
       const reason = (j.pausedReason ?? j.lastError) as { message?: string } | undefined;
       return {
-        state: String(j.state), phase: String(j.phase), mode: j.mode as string | undefined,
-        lastSuccessAt: j.lastSuccessAt as string | undefined, runStartedAt: j.runStartedAt as string | undefined,
+        state: String(j.state),
+        phase: String(j.phase),
+        mode: j.mode as string | undefined,
+        lastSuccessAt: j.lastSuccessAt as string | undefined,
+        runStartedAt: j.runStartedAt as string | undefined,
         uiState: (j.ui as { state?: string } | undefined)?.state,
         reason: reason?.message,
       };
@@ -234,7 +239,9 @@ export async function checkStore(s: SyncSession, sim: RemoteSim, branch: number)
   const uiMissing = [...truthUi].filter((id) => !storeUi.has(id));
   const uiExtra = [...storeUi].filter((id) => !truthUi.has(id));
   if (uiMissing.length || uiExtra.length) {
-    problems.push(`UI archived leads: ${counts.uiArchivedLeads.length} stored, ${truthUi.size} true; ${uiMissing.length} missing, ${uiExtra.length} not archived any more`);
+    problems.push(
+      `UI archived leads: ${counts.uiArchivedLeads.length} stored, ${truthUi.size} true; ${uiMissing.length} missing, ${uiExtra.length} not archived any more`,
+    );
   }
   return {
     apiRows: counts.api.length,

@@ -31,7 +31,10 @@ export function BreakdownsSection({ result, onDrill }: { result: InsightsResult;
         </label>
       </div>
       <MatrixTable
-        matrix={by === 'group' ? result.bySource : result.byManager} by={by} shareOf={shareOf} onDrill={onDrill}
+        matrix={by === 'group' ? result.bySource : result.byManager}
+        by={by}
+        shareOf={shareOf}
+        onDrill={onDrill}
         colName={(l) => (by === 'group' ? groupName(t, l) : managerName(t, l))}
       />
       <MonthsTables result={result} onDrill={onDrill} />

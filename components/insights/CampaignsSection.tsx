@@ -23,8 +23,11 @@ interface Props {
 }
 
 const SEGMENTS: [CampaignMetric & keyof CampaignRow, string, string][] = [
-  ['clients', 'seg-clients', 'Clients'], ['inWork', 'seg-work', 'In work'], ['archivedTarget', 'cat-target', 'Lost target'],
-  ['archivedUnclassified', 'cat-unclassified', 'Lost, unclassified'], ['archivedNonTarget', 'cat-non-target', 'Not target'],
+  ['clients', 'seg-clients', 'Clients'],
+  ['inWork', 'seg-work', 'In work'],
+  ['archivedTarget', 'cat-target', 'Lost target'],
+  ['archivedUnclassified', 'cat-unclassified', 'Lost, unclassified'],
+  ['archivedNonTarget', 'cat-non-target', 'Not target'],
 ];
 
 export function CampaignsSection({ result, view, periodLabel, onDrill, onGrouping, onSpend, onStage }: Props) {
@@ -32,12 +35,20 @@ export function CampaignsSection({ result, view, periodLabel, onDrill, onGroupin
   const lang = useLang();
   const bySource = view.settings.grouping === BY_SOURCE;
   const columns = campaignColumns(t, lang, (row, v) => onSpend(row.key, v));
-  const stacks = result.campaigns.rows.filter((r) => r.leads > 0).slice(0, 20).map((r) => ({
-    key: r.key, label: groupName(t, r.label),
-    segments: SEGMENTS.map(([k, cls, label]) => ({
-      key: k, cls, title: t(label), value: r[k] as number, onClick: () => onDrill(campaignSlice(r.slot, k), `${groupName(t, r.label)} — ${t(label)}`),
-    })),
-  }));
+  const stacks = result.campaigns.rows
+    .filter((r) => r.leads > 0)
+    .slice(0, 20)
+    .map((r) => ({
+      key: r.key,
+      label: groupName(t, r.label),
+      segments: SEGMENTS.map(([k, cls, label]) => ({
+        key: k,
+        cls,
+        title: t(label),
+        value: r[k] as number,
+        onClick: () => onDrill(campaignSlice(r.slot, k), `${groupName(t, r.label)} — ${t(label)}`),
+      })),
+    }));
   return (
     <section id="campaigns">
       <h2>{t('Campaigns')}</h2>
@@ -46,19 +57,35 @@ export function CampaignsSection({ result, view, periodLabel, onDrill, onGroupin
           {t('Group by')}{' '}
           <select data-testid="campaign-grouping" value={view.settings.grouping} onChange={(e) => onGrouping(e.currentTarget.value)}>
             <option value={BY_SOURCE}>{t('lead source')}</option>
-            {view.prep.fieldNames.map((f) => <option key={f} value={byField(f)}>{f}</option>)}
+            {view.prep.fieldNames.map((f) => (
+              <option key={f} value={byField(f)}>
+                {f}
+              </option>
+            ))}
           </select>
         </label>
         <span class="hint">{t('Spend is for the period $1.', periodLabel)}</span>
       </div>
-      <p class="hint">{t('Target leads = leads minus those archived as not target; conversion = clients ÷ target leads; stages count the records that reached at least that stage.')}</p>
+      <p class="hint">
+        {t(
+          'Target leads = leads minus those archived as not target; conversion = clients ÷ target leads; stages count the records that reached at least that stage.',
+        )}
+      </p>
       <div class="scroll">
         <SortableTable
-          columns={columns} rows={result.campaigns.rows} footer={result.campaigns.total} rowKey={(r) => r.key} onDrill={onDrill}
+          columns={columns}
+          rows={result.campaigns.rows}
+          footer={result.campaigns.total}
+          rowKey={(r) => r.key}
+          onDrill={onDrill}
           rowAttrs={(r) => ({
-            'data-testid': 'campaign-row', 'data-source-id': bySource && r.sourceId !== null ? String(r.sourceId) : '', 'data-group': r.key,
-            'data-leads': String(r.leads), 'data-archived-target': String(r.archivedTarget),
-            'data-archived-non-target': String(r.archivedNonTarget), 'data-clients': String(r.clients),
+            'data-testid': 'campaign-row',
+            'data-source-id': bySource && r.sourceId !== null ? String(r.sourceId) : '',
+            'data-group': r.key,
+            'data-leads': String(r.leads),
+            'data-archived-target': String(r.archivedTarget),
+            'data-archived-non-target': String(r.archivedNonTarget),
+            'data-clients': String(r.clients),
           })}
         />
       </div>

@@ -9,8 +9,23 @@ import { SortableTable, type Column } from './SortableTable';
 
 const SHOWN = 500;
 
-interface Props { tally: Tally; spec: SliceSpec; title: string; exportSlice: ExportSlice; onClose: () => void }
-interface Line { id: number; name: string; phone: string; reason: string; source: string; manager: string; created: string; archived: string }
+interface Props {
+  tally: Tally;
+  spec: SliceSpec;
+  title: string;
+  exportSlice: ExportSlice;
+  onClose: () => void;
+}
+interface Line {
+  id: number;
+  name: string;
+  phone: string;
+  reason: string;
+  source: string;
+  manager: string;
+  created: string;
+  archived: string;
+}
 
 export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
   const t = useT();
@@ -18,23 +33,45 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
   const [note, setNote] = useState('');
   const { prep, groups, groupSlot } = tally.view;
   const indices = useMemo(() => sliceIndices(tally, spec), [tally, spec]);
-  const lines = useMemo(() => indices.slice(0, SHOWN).map((i): Line => {
-    const r = prep.data.records[i];
-    const slot = prep.reasonSlot[i];
-    const manager = prep.managers[prep.managerSlot[i]];
-    const archivedFrom = r.archivedAtFrom === 'first-sync' ? ` (${t('first sync')})` : '';
-    return {
-      id: r.id, name: r.name, phone: r.phone,
-      reason: slot < 0 ? (r.kind === 'client' ? t('client') : r.archived ? '' : t('in work')) : slot === 0 ? t('(no reason)') : prep.reasons[slot].name || `#${prep.reasons[slot].id}`,
-      source: r.sourceId === null ? '' : prep.data.dicts.sources.find((s) => s.id === r.sourceId)?.name ?? groups[groupSlot[i]].label ?? `#${r.sourceId}`,
-      manager: manager.name ?? (manager.id === null ? '' : `#${manager.id}`),
-      created: fmtDate(r.createdAt), archived: r.archived ? `${fmtDate(r.archivedAt)}${archivedFrom}` : '',
-    };
-  }), [indices, prep, lang]);
+  const lines = useMemo(
+    () =>
+      indices.slice(0, SHOWN).map((i): Line => {
+        const r = prep.data.records[i];
+        const slot = prep.reasonSlot[i];
+        const manager = prep.managers[prep.managerSlot[i]];
+        const archivedFrom = r.archivedAtFrom === 'first-sync' ? ` (${t('first sync')})` : '';
+        return {
+          id: r.id,
+          name: r.name,
+          phone: r.phone,
+          reason:
+            slot < 0
+              ? r.kind === 'client'
+                ? t('client')
+                : r.archived
+                  ? ''
+                  : t('in work')
+              : slot === 0
+                ? t('(no reason)')
+                : prep.reasons[slot].name || `#${prep.reasons[slot].id}`,
+          source: r.sourceId === null ? '' : (prep.data.dicts.sources.find((s) => s.id === r.sourceId)?.name ?? groups[groupSlot[i]].label ?? `#${r.sourceId}`),
+          manager: manager.name ?? (manager.id === null ? '' : `#${manager.id}`),
+          created: fmtDate(r.createdAt),
+          archived: r.archived ? `${fmtDate(r.archivedAt)}${archivedFrom}` : '',
+        };
+      }),
+    [indices, prep, lang],
+  );
   const text = (key: keyof Line, label: string): Column<Line> => ({ key, label, value: (l) => l[key] });
   const columns = [
-    { ...text('id', 'id'), numeric: true }, text('name', t('Name')), text('phone', t('Phone')), text('reason', t('Reason')),
-    text('source', t('Source')), text('manager', t('Manager')), text('created', t('Created')), text('archived', t('Archived')),
+    { ...text('id', 'id'), numeric: true },
+    text('name', t('Name')),
+    text('phone', t('Phone')),
+    text('reason', t('Reason')),
+    text('source', t('Source')),
+    text('manager', t('Manager')),
+    text('created', t('Created')),
+    text('archived', t('Archived')),
   ];
   const doExport = async () => {
     setNote('');
@@ -48,12 +85,16 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
     <aside class="drill" data-testid="insights-drill" role="dialog" aria-label={title}>
       <header>
         <h2>{title}</h2>
-        <button type="button" class="close" onClick={onClose} aria-label={t('Close')}>×</button>
+        <button type="button" class="close" onClick={onClose} aria-label={t('Close')}>
+          ×
+        </button>
       </header>
       <p>
         {t('$1 records', fmtInt(lang, indices.length))}
         {indices.length > SHOWN && ` — ${t('the first $1 are shown', SHOWN)}`}{' '}
-        <button type="button" data-testid="export-slice" disabled={!indices.length} onClick={doExport}>{t('Export this slice')}</button>
+        <button type="button" data-testid="export-slice" disabled={!indices.length} onClick={doExport}>
+          {t('Export this slice')}
+        </button>
         {note && <span class="error"> {note}</span>}
       </p>
       <div class="scroll">

@@ -50,24 +50,42 @@ export function InsightsPage(p: InsightsPageProps) {
     <LangContext.Provider value={p.lang}>
       <main class="insights">
         <header>
-          <h1>{t('Insights')} <small>{p.account}</small></h1>
+          <h1>
+            {t('Insights')} <small>{p.account}</small>
+          </h1>
           <PeriodBar branches={p.branches} branch={branch} onBranch={pickBranch} filter={filter} onFilter={(f) => (setFilter(f), setDrill(null))} />
           <nav>
-            {[['reasons', 'Reject reasons'], ['campaigns', 'Campaigns'], ['breakdowns', 'Breakdowns'], ['time-to-loss', 'Time to loss'], ['quality', 'Data quality']].map(([id, label]) => (
-              <a key={id} href={`#${id}`}>{t(label)}</a>
+            {[
+              ['reasons', 'Reject reasons'],
+              ['campaigns', 'Campaigns'],
+              ['breakdowns', 'Breakdowns'],
+              ['time-to-loss', 'Time to loss'],
+              ['quality', 'Data quality'],
+            ].map(([id, label]) => (
+              <a key={id} href={`#${id}`}>
+                {t(label)}
+              </a>
             ))}
           </nav>
           <p data-testid="insights-status" data-ready={result && !model.error ? '1' : '0'} class={model.error ? 'error' : 'hint'}>
-            {model.error ? t('Could not load the data: $1', model.error) : !result ? t('Computing…')
-              : t('$1 records, $2 archived leads', fmtInt(p.lang, result.tally.records), fmtInt(p.lang, result.tally.archivedLeads))}
+            {model.error
+              ? t('Could not load the data: $1', model.error)
+              : !result
+                ? t('Computing…')
+                : t('$1 records, $2 archived leads', fmtInt(p.lang, result.tally.records), fmtInt(p.lang, result.tally.archivedLeads))}
           </p>
         </header>
         {result && view && (
           <>
             <ReasonsSection result={result} onDrill={onDrill} onCategory={setCategory} />
             <CampaignsSection
-              result={result} view={view} periodLabel={periodLabel} onDrill={onDrill}
-              onGrouping={(grouping) => update({ grouping })} onSpend={setSpend} onStage={setStage}
+              result={result}
+              view={view}
+              periodLabel={periodLabel}
+              onDrill={onDrill}
+              onGrouping={(grouping) => update({ grouping })}
+              onSpend={setSpend}
+              onStage={setStage}
             />
             <BreakdownsSection result={result} onDrill={onDrill} />
             <TimeToLossSection result={result} onDrill={onDrill} />

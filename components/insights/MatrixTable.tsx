@@ -25,15 +25,34 @@ export function MatrixTable({ matrix, by, colName, shareOf, onDrill }: Props) {
   const columns: Column<Row>[] = [
     { key: 'reason', label: t('Reason'), value: name },
     {
-      key: 'total', label: t('Total'), numeric: true, value: (r) => r.total, render: (r) => fmtInt(lang, r.total),
-      drill: (r) => matrixSlice(r.slot, by, undefined), drillTitle: name,
+      key: 'total',
+      label: t('Total'),
+      numeric: true,
+      value: (r) => r.total,
+      render: (r) => fmtInt(lang, r.total),
+      drill: (r) => matrixSlice(r.slot, by, undefined),
+      drillTitle: name,
     },
     ...matrix.cols.map((c, j): Column<Row> => ({
-      key: `c${c.slot}`, label: colName(c.label), numeric: true, value: (r) => matrix.counts[r.i][j],
-      render: (r) => matrix.counts[r.i][j] ? <>{fmtInt(lang, matrix.counts[r.i][j])} <small>{fmtPct(lang, share(matrix, r.i, j))}</small></> : '·',
+      key: `c${c.slot}`,
+      label: colName(c.label),
+      numeric: true,
+      value: (r) => matrix.counts[r.i][j],
+      render: (r) =>
+        matrix.counts[r.i][j] ? (
+          <>
+            {fmtInt(lang, matrix.counts[r.i][j])} <small>{fmtPct(lang, share(matrix, r.i, j))}</small>
+          </>
+        ) : (
+          '·'
+        ),
       drill: (r) => (matrix.counts[r.i][j] ? matrixSlice(r.slot, by, c.slot) : null),
       drillTitle: (r) => `${name(r)} — ${colName(c.label)}`,
     })),
   ];
-  return <div class="scroll"><SortableTable class="matrix" columns={columns} rows={rows} rowKey={(r) => String(r.slot)} onDrill={onDrill} /></div>;
+  return (
+    <div class="scroll">
+      <SortableTable class="matrix" columns={columns} rows={rows} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
+    </div>
+  );
 }

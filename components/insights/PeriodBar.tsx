@@ -14,7 +14,9 @@ export function PeriodBar({ branches, branch, onBranch, filter, onFilter }: Prop
   const t = useT();
   const date = (key: keyof PeriodFilter) => (
     <input
-      type="date" data-testid={`filter-${key}`} value={filter[key] ?? ''}
+      type="date"
+      data-testid={`filter-${key}`}
+      value={filter[key] ?? ''}
       onChange={(e) => onFilter({ ...filter, [key]: e.currentTarget.value || undefined })}
     />
   );
@@ -23,12 +25,22 @@ export function PeriodBar({ branches, branch, onBranch, filter, onFilter }: Prop
       <label>
         {t('Branch')}{' '}
         <select data-testid="insights-branch" value={String(branch)} onChange={(e) => onBranch(Number(e.currentTarget.value))}>
-          {branches.map((b) => <option key={b.id} value={String(b.id)}>{b.name}</option>)}
+          {branches.map((b) => (
+            <option key={b.id} value={String(b.id)}>
+              {b.name}
+            </option>
+          ))}
         </select>
       </label>
-      <span>{t('Created')} {date('createdFrom')} — {date('createdTo')}</span>
-      <span title={t('Only archived leads lost in this period are counted')}>{t('Archived')} {date('archivedFrom')} — {date('archivedTo')}</span>
-      <button type="button" onClick={() => onFilter({})}>{t('All time')}</button>
+      <span>
+        {t('Created')} {date('createdFrom')} — {date('createdTo')}
+      </span>
+      <span title={t('Only archived leads lost in this period are counted')}>
+        {t('Archived')} {date('archivedFrom')} — {date('archivedTo')}
+      </span>
+      <button type="button" onClick={() => onFilter({})}>
+        {t('All time')}
+      </button>
     </div>
   );
 }

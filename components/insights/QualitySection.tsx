@@ -21,8 +21,13 @@ export function QualitySection({ result, onDrill }: { result: InsightsResult; on
     { key: 'reason', label: t('Reason'), value: dName },
     { key: 'ui', label: t('CRM board'), numeric: true, value: (d) => d.ui, render: (d) => fmtInt(lang, d.ui) },
     {
-      key: 'api', label: t('API'), numeric: true, value: (d) => d.api, render: (d) => fmtInt(lang, d.api),
-      drill: (d) => ({ ...reasonSlice(slotOf(d.reasonId)), unfiltered: true }), drillTitle: dName,
+      key: 'api',
+      label: t('API'),
+      numeric: true,
+      value: (d) => d.api,
+      render: (d) => fmtInt(lang, d.api),
+      drill: (d) => ({ ...reasonSlice(slotOf(d.reasonId)), unfiltered: true }),
+      drillTitle: dName,
     },
     { key: 'diff', label: t('Difference'), numeric: true, value: (d) => d.ui - d.api },
   ];
@@ -33,33 +38,45 @@ export function QualitySection({ result, onDrill }: { result: InsightsResult; on
       <ul class="quality">
         <li>
           {t('Archived leads without a reason')}:{' '}
-          <button type="button" class="num" onClick={() => onDrill(reasonSlice(0), t('Archived leads without a reason'))}>{fmtInt(lang, q.noReason)}</button>
+          <button type="button" class="num" onClick={() => onDrill(reasonSlice(0), t('Archived leads without a reason'))}>
+            {fmtInt(lang, q.noReason)}
+          </button>
         </li>
         <li>
           {t('Leads in reasons switched off in the CRM')}:{' '}
-          {q.disabledReasons.length === 0 ? '0' : q.disabledReasons.map((r) => (
-            <button key={r.id} type="button" class="num" onClick={() => onDrill(reasonSlice(r.slot), reasonName(t, r.id, r.name))}>
-              {reasonName(t, r.id, r.name)}: {fmtInt(lang, r.count)}
-            </button>
-          ))}
+          {q.disabledReasons.length === 0
+            ? '0'
+            : q.disabledReasons.map((r) => (
+                <button key={r.id} type="button" class="num" onClick={() => onDrill(reasonSlice(r.slot), reasonName(t, r.id, r.name))}>
+                  {reasonName(t, r.id, r.name)}: {fmtInt(lang, r.count)}
+                </button>
+              ))}
         </li>
         <li>
           {t('Records sharing a phone')}:{' '}
-          <button type="button" class="num" onClick={() => onDrill({ indices: allDuplicates }, t('Records sharing a phone'))}>{fmtInt(lang, q.duplicateRecords)}</button>
-          {' '}{t('($1 phones)', fmtInt(lang, q.duplicates.length))}
+          <button type="button" class="num" onClick={() => onDrill({ indices: allDuplicates }, t('Records sharing a phone'))}>
+            {fmtInt(lang, q.duplicateRecords)}
+          </button>{' '}
+          {t('($1 phones)', fmtInt(lang, q.duplicates.length))}
         </li>
       </ul>
       {q.duplicates.length > 0 && (
         <p class="phones">
           {q.duplicates.slice(0, SHOWN_DUPLICATES).map((d) => (
-            <button key={d.phone} type="button" class="num" onClick={() => onDrill({ indices: d.members }, d.phone)}>{d.phone} ×{d.members.length}</button>
+            <button key={d.phone} type="button" class="num" onClick={() => onDrill({ indices: d.members }, d.phone)}>
+              {d.phone} ×{d.members.length}
+            </button>
           ))}
         </p>
       )}
       <h3>{t('CRM board vs API, per reason')}</h3>
-      {q.disagreements === null ? <p class="hint">{t('The CRM board was not read: nothing to compare.')}</p>
-        : q.disagreements.length === 0 ? <p class="hint">{t('The CRM board and the API agree for every reason.')}</p>
-        : <SortableTable columns={disagreementColumns} rows={q.disagreements} rowKey={(d) => String(d.reasonId)} onDrill={onDrill} />}
+      {q.disagreements === null ? (
+        <p class="hint">{t('The CRM board was not read: nothing to compare.')}</p>
+      ) : q.disagreements.length === 0 ? (
+        <p class="hint">{t('The CRM board and the API agree for every reason.')}</p>
+      ) : (
+        <SortableTable columns={disagreementColumns} rows={q.disagreements} rowKey={(d) => String(d.reasonId)} onDrill={onDrill} />
+      )}
       {!prep.data.hasApi && <p class="hint">{t('No API data: the records come from the CRM pages only.')}</p>}
     </section>
   );

@@ -21,7 +21,9 @@ export function ReasonsSection({ result, onDrill, onCategory }: Props) {
   const name = (r: ReasonRow) => reasonName(t, r.id, r.name);
   const columns: Column<ReasonRow>[] = [
     {
-      key: 'name', label: t('Reason'), value: name,
+      key: 'name',
+      label: t('Reason'),
+      value: name,
       render: (r) => (
         <>
           {name(r)}
@@ -30,26 +32,62 @@ export function ReasonsSection({ result, onDrill, onCategory }: Props) {
         </>
       ),
     },
-    { key: 'count', label: t('Archived leads'), numeric: true, value: (r) => r.count, render: (r) => fmtInt(lang, r.count), drill: (r) => reasonSlice(r.slot), drillTitle: name },
-    { key: 'share', label: t('Share'), numeric: true, value: (r) => r.share, render: (r) => fmtPct(lang, r.share), drill: (r) => reasonSlice(r.slot), drillTitle: name },
     {
-      key: 'category', label: t('Category'), value: (r) => CATEGORIES.indexOf(r.category),
+      key: 'count',
+      label: t('Archived leads'),
+      numeric: true,
+      value: (r) => r.count,
+      render: (r) => fmtInt(lang, r.count),
+      drill: (r) => reasonSlice(r.slot),
+      drillTitle: name,
+    },
+    {
+      key: 'share',
+      label: t('Share'),
+      numeric: true,
+      value: (r) => r.share,
+      render: (r) => fmtPct(lang, r.share),
+      drill: (r) => reasonSlice(r.slot),
+      drillTitle: name,
+    },
+    {
+      key: 'category',
+      label: t('Category'),
+      value: (r) => CATEGORIES.indexOf(r.category),
       render: (r) => (
         <select data-testid="reason-category" value={r.category} onChange={(e) => onCategory(r.id, e.currentTarget.value as Category)}>
-          {CATEGORIES.map((c) => <option key={c} value={c}>{t(CATEGORY_LABEL[c])}{c === r.seed ? ' *' : ''}</option>)}
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(CATEGORY_LABEL[c])}
+              {c === r.seed ? ' *' : ''}
+            </option>
+          ))}
         </select>
       ),
     },
   ];
-  const bars = result.reasons.filter((r) => r.count > 0).map((r) => ({
-    key: String(r.id), label: name(r), value: r.count, cls: categoryClass(r.category), onClick: () => onDrill(reasonSlice(r.slot), name(r)),
-  }));
+  const bars = result.reasons
+    .filter((r) => r.count > 0)
+    .map((r) => ({
+      key: String(r.id),
+      label: name(r),
+      value: r.count,
+      cls: categoryClass(r.category),
+      onClick: () => onDrill(reasonSlice(r.slot), name(r)),
+    }));
   return (
     <section id="reasons">
       <h2>{t('Reject reasons')}</h2>
-      <p class="hint">{t('Archived leads per reason. The category comes from the reason name («( В )» target, «( Не ЦА )» not target; * marks that guess) until you choose one.')}</p>
+      <p class="hint">
+        {t(
+          'Archived leads per reason. The category comes from the reason name («( В )» target, «( Не ЦА )» not target; * marks that guess) until you choose one.',
+        )}
+      </p>
       <SortableTable
-        columns={columns} rows={result.reasons} rowKey={(r) => String(r.id)} onDrill={onDrill}
+        columns={columns}
+        rows={result.reasons}
+        rowKey={(r) => String(r.id)}
+        onDrill={onDrill}
         rowAttrs={(r) => ({ 'data-testid': 'reason-row', 'data-reason-id': String(r.id), 'data-count': String(r.count), 'data-category': r.category })}
       />
       {bars.length > 0 && <BarChart bars={bars} title={t('Reject reasons')} />}

@@ -39,20 +39,36 @@ function compare(a: number | string | null, b: number | string | null): number {
 export function SortableTable<R>(p: Props<R>) {
   const [sort, setSort] = useState(p.initialSort ?? null);
   const col = sort && p.columns.find((c) => c.key === sort.key);
-  const rows = !col ? p.rows : [...p.rows].sort((x, y) => {
-    const a = col.value(x), b = col.value(y);
-    const blankA = a === null || (typeof a === 'number' && Number.isNaN(a)), blankB = b === null || (typeof b === 'number' && Number.isNaN(b));
-    if (blankA || blankB) return Number(blankA) - Number(blankB);
-    return sort!.desc ? compare(b, a) : compare(a, b);
-  });
+  const rows = !col
+    ? p.rows
+    : [...p.rows].sort((x, y) => {
+        const a = col.value(x),
+          b = col.value(y);
+        const blankA = a === null || (typeof a === 'number' && Number.isNaN(a)),
+          blankB = b === null || (typeof b === 'number' && Number.isNaN(b));
+        if (blankA || blankB) return Number(blankA) - Number(blankB);
+        return sort!.desc ? compare(b, a) : compare(a, b);
+      });
   const click = (key: string) => setSort((s) => ({ key, desc: s?.key === key ? !s.desc : true }));
   const cell = (c: Column<R>, row: R, footer: boolean): JSX.Element => {
     const shown = c.render ? c.render(row) : c.value(row);
     const spec = c.drill?.(row) ?? null;
     const content = spec ? (
-      <button type="button" class="num" onClick={() => p.onDrill(spec, c.drillTitle?.(row) ?? c.label)}>{shown}</button>
-    ) : shown;
-    return footer ? <th key={c.key} class={c.numeric ? 'n' : ''}>{content}</th> : <td key={c.key} class={c.numeric ? 'n' : ''}>{content}</td>;
+      <button type="button" class="num" onClick={() => p.onDrill(spec, c.drillTitle?.(row) ?? c.label)}>
+        {shown}
+      </button>
+    ) : (
+      shown
+    );
+    return footer ? (
+      <th key={c.key} class={c.numeric ? 'n' : ''}>
+        {content}
+      </th>
+    ) : (
+      <td key={c.key} class={c.numeric ? 'n' : ''}>
+        {content}
+      </td>
+    );
   };
   return (
     <table class={`grid ${p.class ?? ''}`}>
@@ -69,9 +85,17 @@ export function SortableTable<R>(p: Props<R>) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => <tr key={p.rowKey(row)} {...(p.rowAttrs?.(row) ?? {})}>{p.columns.map((c) => cell(c, row, false))}</tr>)}
+        {rows.map((row) => (
+          <tr key={p.rowKey(row)} {...(p.rowAttrs?.(row) ?? {})}>
+            {p.columns.map((c) => cell(c, row, false))}
+          </tr>
+        ))}
       </tbody>
-      {p.footer && <tfoot><tr>{p.columns.map((c) => cell(c, p.footer!, true))}</tr></tfoot>}
+      {p.footer && (
+        <tfoot>
+          <tr>{p.columns.map((c) => cell(c, p.footer!, true))}</tr>
+        </tfoot>
+      )}
     </table>
   );
 }

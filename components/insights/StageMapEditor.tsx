@@ -16,7 +16,11 @@ export function StageMapEditor({ view, onStage }: { view: PreparedView; onStage:
               <td>{s.name}</td>
               <td>
                 <select value={view.stageOf.get(s.id) ?? 'none'} onChange={(e) => onStage(s.id, e.currentTarget.value as Stage)}>
-                  {STAGES.map((st) => <option key={st} value={st}>{t(STAGE_LABEL[st])}</option>)}
+                  {STAGES.map((st) => (
+                    <option key={st} value={st}>
+                      {t(STAGE_LABEL[st])}
+                    </option>
+                  ))}
                 </select>
               </td>
             </tr>

@@ -16,22 +16,51 @@ export function TimeToLossSection({ result, onDrill }: { result: InsightsResult;
   const reasons = result.tally.view.prep.reasons;
   const timeColumns = (by: 'reason' | 'group', name: (r: LossTimeRow) => string): Column<LossTimeRow>[] => {
     const days = (key: 'median' | 'p25' | 'p75', label: string): Column<LossTimeRow> => ({
-      key, label, numeric: true, title: t('Half (median), a quarter, three quarters of these leads were lost within this many days'), value: (r) => r[key], render: (r) => fmtDays(lang, r[key]),
-      drill: (r) => lossTimeSlice(by, r.slot), drillTitle: (r) => `${name(r)} — ${label}`,
+      key,
+      label,
+      numeric: true,
+      title: t('Half (median), a quarter, three quarters of these leads were lost within this many days'),
+      value: (r) => r[key],
+      render: (r) => fmtDays(lang, r[key]),
+      drill: (r) => lossTimeSlice(by, r.slot),
+      drillTitle: (r) => `${name(r)} — ${label}`,
     });
     return [
       { key: 'name', label: by === 'reason' ? t('Reason') : t('Campaign'), value: name },
-      { key: 'n', label: t('Leads'), numeric: true, value: (r) => r.n, render: (r) => fmtInt(lang, r.n), drill: (r) => lossTimeSlice(by, r.slot), drillTitle: name },
-      days('median', t('Median, days')), days('p25', t('25%, days')), days('p75', t('75%, days')),
+      {
+        key: 'n',
+        label: t('Leads'),
+        numeric: true,
+        value: (r) => r.n,
+        render: (r) => fmtInt(lang, r.n),
+        drill: (r) => lossTimeSlice(by, r.slot),
+        drillTitle: name,
+      },
+      days('median', t('Median, days')),
+      days('p25', t('25%, days')),
+      days('p75', t('75%, days')),
     ];
   };
   const stageName = (r: LossStageRow) => t(STAGE_LABEL[r.stage]);
   const stageColumns: Column<LossStageRow>[] = [
     { key: 'stage', label: t('Stage at loss'), value: (r) => (r.stage === 'unknown' ? 99 : result.lossStages.indexOf(r)), render: stageName },
-    { key: 'total', label: t('Archived leads'), numeric: true, value: (r) => r.total, render: (r) => fmtInt(lang, r.total), drill: (r) => lossStageSlice(r.stage), drillTitle: stageName },
+    {
+      key: 'total',
+      label: t('Archived leads'),
+      numeric: true,
+      value: (r) => r.total,
+      render: (r) => fmtInt(lang, r.total),
+      drill: (r) => lossStageSlice(r.stage),
+      drillTitle: stageName,
+    },
     ...CATEGORIES.map((c): Column<LossStageRow> => ({
-      key: c, label: t(CATEGORY_LABEL[c]), numeric: true, value: (r) => r.byCategory[c], render: (r) => fmtInt(lang, r.byCategory[c]),
-      drill: (r) => lossStageSlice(r.stage, c), drillTitle: (r) => `${stageName(r)} — ${t(CATEGORY_LABEL[c])}`,
+      key: c,
+      label: t(CATEGORY_LABEL[c]),
+      numeric: true,
+      value: (r) => r.byCategory[c],
+      render: (r) => fmtInt(lang, r.byCategory[c]),
+      drill: (r) => lossStageSlice(r.stage, c),
+      drillTitle: (r) => `${stageName(r)} — ${t(CATEGORY_LABEL[c])}`,
     })),
   ];
   return (
@@ -40,10 +69,20 @@ export function TimeToLossSection({ result, onDrill }: { result: InsightsResult;
       <p class="hint">{t('From change-log dates only; $1 archived leads have no change-log date and are left out.', fmtInt(lang, result.tally.lossUndated))}</p>
       <div class="two">
         <div class="scroll">
-          <SortableTable columns={timeColumns('reason', (r) => reasonName(t, reasons[r.slot].id, r.label))} rows={result.lossByReason} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
+          <SortableTable
+            columns={timeColumns('reason', (r) => reasonName(t, reasons[r.slot].id, r.label))}
+            rows={result.lossByReason}
+            rowKey={(r) => String(r.slot)}
+            onDrill={onDrill}
+          />
         </div>
         <div class="scroll">
-          <SortableTable columns={timeColumns('group', (r) => groupName(t, r.label))} rows={result.lossByGroup} rowKey={(r) => String(r.slot)} onDrill={onDrill} />
+          <SortableTable
+            columns={timeColumns('group', (r) => groupName(t, r.label))}
+            rows={result.lossByGroup}
+            rowKey={(r) => String(r.slot)}
+            onDrill={onDrill}
+          />
         </div>
       </div>
       <h3>{t('Stage at loss')}</h3>

@@ -7,7 +7,8 @@ const cache = new Map<string, Intl.NumberFormat>();
 function nf(lang: Lang, digits: number, style: 'decimal' | 'percent' = 'decimal'): Intl.NumberFormat {
   const key = `${lang}|${digits}|${style}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALE[lang], { style, maximumFractionDigits: digits, minimumFractionDigits: style === 'percent' ? 1 : 0 })));
+  if (!f)
+    cache.set(key, (f = new Intl.NumberFormat(LOCALE[lang], { style, maximumFractionDigits: digits, minimumFractionDigits: style === 'percent' ? 1 : 0 })));
   return f;
 }
 

@@ -9,7 +9,7 @@ export type T = (key: string, ...args: (string | number)[]) => string;
 
 /** The English key's text in `lang`, `$1`, `$2`… replaced by args; the key itself when missing. */
 export function translate(lang: Lang, key: string, ...args: (string | number)[]): string {
-  const text = lang === 'en' ? key : STRINGS[lang][key] ?? key;
+  const text = lang === 'en' ? key : (STRINGS[lang][key] ?? key);
   return text.replace(/\$(\d)/g, (_: string, i: string) => String(args[Number(i) - 1] ?? ''));
 }
 

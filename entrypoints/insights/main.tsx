@@ -34,7 +34,10 @@ render(
   <InsightsPage
     account={params.get('account') ?? 'demo'}
     branch={Number(params.get('branch') ?? 1)}
-    branches={[{ id: 1, name: 'Головна філія (демо)' }, { id: 3, name: 'Філія «Лівий берег» (демо)' }]}
+    branches={[
+      { id: 1, name: 'Головна філія (демо)' },
+      { id: 3, name: 'Філія «Лівий берег» (демо)' },
+    ]}
     lang={pickLang(navigator.language)}
     load={stubLoad}
     settings={stubSettings}

@@ -60,7 +60,7 @@ describe('content script', () => {
     await page.close();
   });
 
-  it('cannot read extension storage (settings, API key) from the CRM page\'s isolated world', async () => {
+  it("cannot read extension storage (settings, API key) from the CRM page's isolated world", async () => {
     const page = await b.ctx.newPage();
     await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword);
     await expect.poll(() => inContentScriptWorld(page, STATE), { timeout: 10_000 }).toBe('mounted');

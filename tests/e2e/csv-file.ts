@@ -17,7 +17,14 @@ export function readCsv(file: string): CsvFile {
   const [header = [], ...data] = parsed.data;
   return {
     bom,
-    crlf: body.includes('\r\n') && !/[^\r]\n/.test(body.split('"').filter((_, i) => i % 2 === 0).join('')),
+    crlf:
+      body.includes('\r\n') &&
+      !/[^\r]\n/.test(
+        body
+          .split('"')
+          .filter((_, i) => i % 2 === 0)
+          .join(''),
+      ),
     header,
     rows: data.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))),
   };

@@ -48,9 +48,26 @@ describe('Export archive (default dataset)', () => {
       expect(csv.fileName).toMatch(new RegExp(`^alfacrm-archive-127\\.0\\.0\\.1_${sim.port}-b1-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       expect(csv.bom).toBe(true);
       expect(csv.header.slice(0, 20)).toEqual([
-        'id', 'name', 'phone', 'email', 'branch_id', 'is_study', 'archived', 'lead_status_id', 'lead_status',
-        'lead_reject_id', 'lead_reject_reason', 'customer_reject_id', 'customer_reject_reason', 'archived_at',
-        'lead_source_id', 'lead_source', 'assigned_id', 'created_at', 'updated_at', 'source',
+        'id',
+        'name',
+        'phone',
+        'email',
+        'branch_id',
+        'is_study',
+        'archived',
+        'lead_status_id',
+        'lead_status',
+        'lead_reject_id',
+        'lead_reject_reason',
+        'customer_reject_id',
+        'customer_reject_reason',
+        'archived_at',
+        'lead_source_id',
+        'lead_source',
+        'assigned_id',
+        'created_at',
+        'updated_at',
+        'source',
       ]);
       const ids = csv.rows.map((r) => Number(r.id));
       expect(csv.rows.length).toBe(7788);

@@ -48,14 +48,18 @@ describe('export errors (small dataset)', () => {
     expect(csv.rows).toHaveLength(sim.truth.archivedLeadIds(1).length);
     // The offscreen document that built the file is closed once the download is done.
     const worker = await b.worker();
-    const offscreen = () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length);
+    const offscreen = () =>
+      worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length);
     await expect.poll(offscreen, { timeout: 10_000 }).toBe(0);
 
     const view = await b.ctx.newPage();
     await view.setViewportSize({ width: 1200, height: 420 });
     const cols = ['id', 'name', 'phone', 'archived', 'lead_reject_id', 'lead_reject_reason', 'archived_at', 'source'];
     const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
-    const rows = csv.rows.slice(0, 12).map((r) => `<tr>${cols.map((c) => `<td>${esc(r[c])}</td>`).join('')}</tr>`).join('');
+    const rows = csv.rows
+      .slice(0, 12)
+      .map((r) => `<tr>${cols.map((c) => `<td>${esc(r[c])}</td>`).join('')}</tr>`)
+      .join('');
     await view.setContent(`<style>body{font:12px system-ui;margin:8px}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}th{background:#e8eef4}</style>
       <table><tr>${cols.map((c) => `<th>${c}</th>`).join('')}</tr>${rows}</table>`);
     await view.screenshot({ path: path.resolve('docs/csv-table.png') });

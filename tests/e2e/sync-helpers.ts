@@ -24,7 +24,10 @@ export async function openPopup(b: Browser): Promise<Page> {
 }
 
 export function statusText(popup: Page): Promise<string> {
-  return popup.getByTestId('sync-status').textContent().then((t) => t ?? '');
+  return popup
+    .getByTestId('sync-status')
+    .textContent()
+    .then((t) => t ?? '');
 }
 
 const lastSuccess = (popup: Page) => popup.getByTestId('sync-status').getAttribute('data-last-sync');
@@ -56,9 +59,17 @@ export async function expectStoreExact(b: Browser, sim: Simulator): Promise<void
   expect(new Set(ids).size).toBe(ids.length);
   const archived = new Set([...sim.truth.archivedLeadIds(1), ...sim.truth.archivedCustomerIds(1)]);
   const all = [...archived, ...sim.truth.activeIds(1)].sort((a, c) => a - c);
-  expect(rows.filter((r) => r.api).map((r) => r.id).sort((a, c) => a - c)).toEqual(all);
+  expect(
+    rows
+      .filter((r) => r.api)
+      .map((r) => r.id)
+      .sort((a, c) => a - c),
+  ).toEqual(all);
   const wrong = rows.filter((r) => r.api && r.api.archived !== archived.has(r.id)).map((r) => r.id);
   expect(wrong).toEqual([]);
-  const uiArchived = rows.filter((r) => r.ui?.archived && r.ui.kind === 'lead').map((r) => r.id).sort((a, c) => a - c);
+  const uiArchived = rows
+    .filter((r) => r.ui?.archived && r.ui.kind === 'lead')
+    .map((r) => r.id)
+    .sort((a, c) => a - c);
   expect(uiArchived).toEqual([...sim.truth.archivedLeadIds(1)].sort((a, c) => a - c));
 }

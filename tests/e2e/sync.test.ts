@@ -33,10 +33,13 @@ describe('background sync (small dataset)', () => {
     b = s.b;
     sim.resetStats();
     await s.popup.getByTestId('sync-now').click();
-    await expect.poll(() => sim.stats().total, { interval: 5, timeout: 60_000 }).toBeGreaterThanOrEqual(n).catch(async (e) => {
-      console.log('DEBUG', await statusText(s.popup), JSON.stringify(sim.stats()));
-      throw e;
-    });
+    await expect
+      .poll(() => sim.stats().total, { interval: 5, timeout: 60_000 })
+      .toBeGreaterThanOrEqual(n)
+      .catch(async (e) => {
+        console.log('DEBUG', await statusText(s.popup), JSON.stringify(sim.stats()));
+        throw e;
+      });
     await stopServiceWorker(b);
     // The popup's next status request wakes the worker, which resumes from its checkpoint.
     await waitForSyncDone(s.popup);
@@ -127,7 +130,9 @@ describe('background sync (small dataset)', () => {
     sim.resetStats();
     await syncAndWait(s.popup);
     const quiet = sim.stats();
-    const ui = Object.entries(quiet.byKind).filter(([k]) => k.startsWith('ui')).reduce((n, [, v]) => n + v, 0);
+    const ui = Object.entries(quiet.byKind)
+      .filter(([k]) => k.startsWith('ui'))
+      .reduce((n, [, v]) => n + v, 0);
     expect(quiet.byKind.api ?? 0).toBeLessThanOrEqual(3);
     expect(ui).toBeLessThanOrEqual(3);
 

@@ -56,12 +56,18 @@ describe('customer/index filters', () => {
   });
 
   it('updated_at_from (>=), date_from/date_to (created), removed_from/removed_to (archive date)', async () => {
-    const stamps = all.filter((r) => b1(r) && !r.archived).map((r) => r.updated_at).sort();
+    const stamps = all
+      .filter((r) => b1(r) && !r.archived)
+      .map((r) => r.updated_at)
+      .sort();
     const from = stamps[Math.floor(stamps.length / 2)];
     expect(await ids({ updated_at_from: from })).toEqual(idsOf((r) => b1(r) && !r.archived && r.updated_at >= from));
     expect(await ids({ date_from: '2023-01-01', date_to: '2023-12-31', removed: 1 })).toEqual(
-      idsOf((r) => b1(r) && r.created_at >= '2023-01-01' && r.created_at.slice(0, 10) <= '2023-12-31'));
-    expect(await ids({ date_from: '01.01.2023', date_to: '31.12.2023', removed: 1 })).toEqual(await ids({ date_from: '2023-01-01', date_to: '2023-12-31', removed: 1 }));
+      idsOf((r) => b1(r) && r.created_at >= '2023-01-01' && r.created_at.slice(0, 10) <= '2023-12-31'),
+    );
+    expect(await ids({ date_from: '01.01.2023', date_to: '31.12.2023', removed: 1 })).toEqual(
+      await ids({ date_from: '2023-01-01', date_to: '2023-12-31', removed: 1 }),
+    );
     const rm = await ids({ removed: 2, removed_from: '2024-01-01', removed_to: '2024-12-31' });
     expect(rm.length).toBeGreaterThan(0);
     expect(rm).toEqual(idsOf((r) => b1(r) && r.archived && r.e_date >= '2024-01-01' && r.e_date <= '2024-12-31'));
@@ -70,7 +76,16 @@ describe('customer/index filters', () => {
   it('silently ignores lead_reject_id, archived, is_archive, archive, only_archived, status, state, page_size', async () => {
     const base = await apiPost<Envelope>(sim, '/v2api/1/customer/index', {}, token);
     const reason = all.find((r) => r.archived && r.lead_reject_id !== null)!.lead_reject_id;
-    for (const [k, v] of Object.entries({ lead_reject_id: reason, archived: 1, is_archive: 1, archive: true, only_archived: 1, status: 2, state: 'archived', page_size: 500 })) {
+    for (const [k, v] of Object.entries({
+      lead_reject_id: reason,
+      archived: 1,
+      is_archive: 1,
+      archive: true,
+      only_archived: 1,
+      status: 2,
+      state: 'archived',
+      page_size: 500,
+    })) {
       const r = await apiPost<Envelope>(sim, '/v2api/1/customer/index', { [k]: v }, token);
       expect(r.status, k).toBe(200);
       expect(r.json, k).toEqual(base.json);

@@ -41,7 +41,11 @@ export function customerPredicate(body: Record<string, unknown>, pathBranch: num
 
   const idList = (key: string, get: (r: Rec) => number | null) => {
     const list = toIntList(body[key]);
-    if (list) preds.push((r) => { const v = get(r); return v !== null && list.indexOf(v) >= 0; });
+    if (list)
+      preds.push((r) => {
+        const v = get(r);
+        return v !== null && list.indexOf(v) >= 0;
+      });
   };
   idList('id', (r) => r.id);
   idList('lead_status_id', (r) => r.data.lead_status_id);
@@ -56,8 +60,16 @@ export function customerPredicate(body: Record<string, unknown>, pathBranch: num
   const range = (fromKey: string, toKey: string, get: (r: Rec) => string | null) => {
     const from = normDay(body[fromKey]);
     const to = normDay(body[toKey]);
-    if (from) preds.push((r) => { const d = get(r); return d !== null && d >= from; });
-    if (to) preds.push((r) => { const d = get(r); return d !== null && d <= to; });
+    if (from)
+      preds.push((r) => {
+        const d = get(r);
+        return d !== null && d >= from;
+      });
+    if (to)
+      preds.push((r) => {
+        const d = get(r);
+        return d !== null && d <= to;
+      });
   };
   range('date_from', 'date_to', (r) => r.data.created_at.slice(0, 10));
   range('removed_from', 'removed_to', (r) => (r.archived ? r.data.e_date : null));

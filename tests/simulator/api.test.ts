@@ -178,7 +178,7 @@ describe('dictionaries', () => {
 });
 
 describe('communication/index', () => {
-  it('lists a record\'s notes; an archived one carries «Відмова: <reason>»', async () => {
+  it("lists a record's notes; an archived one carries «Відмова: <reason>»", async () => {
     const rec = sim.truth.records().find((r) => r.archived && r.is_study === 0 && r.lead_reject_id !== null && r.branch_ids[0] === 1)!;
     const reason = sim.truth.leadRejectReasons().find((x) => x.id === rec.lead_reject_id)!.name;
     const viaQuery = await apiPost<Envelope<Record<string, unknown>>>(sim, `/v2api/1/communication/index?class=Customer&related_id=${rec.id}`, {}, token);

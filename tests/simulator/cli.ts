@@ -17,11 +17,21 @@ function parseArgs(argv: string[]): SimulatorOptions {
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
     const value = () => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
-      case '--port': opts.port = num(flag, value()); break;
-      case '--seed': opts.seed = num(flag, value()); break;
-      case '--latency': knobs.latencyMs = num(flag, value()); break;
-      case '--rate': knobs.apiRateLimit = num(flag, value()); break;
-      case '--page-size': knobs.uiPageSize = num(flag, value()); break;
+      case '--port':
+        opts.port = num(flag, value());
+        break;
+      case '--seed':
+        opts.seed = num(flag, value());
+        break;
+      case '--latency':
+        knobs.latencyMs = num(flag, value());
+        break;
+      case '--rate':
+        knobs.apiRateLimit = num(flag, value());
+        break;
+      case '--page-size':
+        knobs.uiPageSize = num(flag, value());
+        break;
       case '--dataset': {
         const d = value();
         if (d !== 'default' && d !== 'small') throw new Error('--dataset is default or small');
@@ -56,7 +66,10 @@ async function main(): Promise<void> {
   console.log(`API key: ${c.apiKey}`);
   console.log(`Knobs: ${JSON.stringify(sim.knobs)} (POST ${sim.url}/__sim/knobs to change)`);
   const stop = () => {
-    sim.close().then(() => process.exit(0), () => process.exit(1));
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

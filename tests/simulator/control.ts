@@ -44,7 +44,12 @@ export function handleControl(ctx: Ctx, st: SimState): Reply {
       case 'GET /__sim/truth': {
         const branch = toInt(ctx.url.searchParams.get('branch')) ?? 1;
         const t = st.data.truth();
-        return json(200, { branch, archivedLeadIds: t.archivedLeadIds(branch), archivedCustomerIds: t.archivedCustomerIds(branch), activeIds: t.activeIds(branch) });
+        return json(200, {
+          branch,
+          archivedLeadIds: t.archivedLeadIds(branch),
+          archivedCustomerIds: t.archivedCustomerIds(branch),
+          activeIds: t.activeIds(branch),
+        });
       }
       case 'GET /__sim/stats':
         return json(200, st.stats.snapshot());

@@ -5,7 +5,10 @@ import type { SimRecord, Simulator } from './types';
 import { ARCHIVE_TAB, UiClient, apiPost, apiToken, columnUrls, dom, pageAll, type Envelope } from './test-helpers';
 
 /** The header of shared/fixtures/alfacrm-real/v2api-customer-index-items-2025.flattened.csv. */
-const REAL_2025_KEYS = 'id,branch_ids,teacher_ids,name,barcode,color,is_study,study_status_id,lead_status_id,pipeline_id,lead_reject_id,customer_reject_id,lead_source_id,assigned_id,legal_type,legal_name,company_id,dob,balance,balance_base,balance_bonus,paid_count,next_lesson_date,paid_till,last_attend_date,b_date,e_date,note,paid_lesson_count,paid_lesson_date,updated_at,created_at,phone,email,web,addr,custom_id_srm,custom_ads_comp,custom_gorodstvaniya,custom_age_,custom_email,custom_schedule,custom_yazik,custom_urovenvladenwoo,custom_try_lessons'.split(',');
+const REAL_2025_KEYS =
+  'id,branch_ids,teacher_ids,name,barcode,color,is_study,study_status_id,lead_status_id,pipeline_id,lead_reject_id,customer_reject_id,lead_source_id,assigned_id,legal_type,legal_name,company_id,dob,balance,balance_base,balance_bonus,paid_count,next_lesson_date,paid_till,last_attend_date,b_date,e_date,note,paid_lesson_count,paid_lesson_date,updated_at,created_at,phone,email,web,addr,custom_id_srm,custom_ads_comp,custom_gorodstvaniya,custom_age_,custom_email,custom_schedule,custom_yazik,custom_urovenvladenwoo,custom_try_lessons'.split(
+    ',',
+  );
 
 let sim: Simulator;
 let startedAt: number;
@@ -63,11 +66,13 @@ describe('default sizes, through the API and the UI', () => {
     expect(Array.from(new Set(ids)).sort((x, y) => x - y)).toEqual(sim.truth.archivedLeadIds(1));
   });
 
-  it('the archive board\'s columns count 7,788 in all, and one real reason holds none', async () => {
+  it("the archive board's columns count 7,788 in all, and one real reason holds none", async () => {
     const ui = new UiClient(sim.url);
     await ui.login(sim);
     const cols = columnUrls((await ui.get(ARCHIVE_TAB)).text);
-    const counts = await Promise.all(cols.map(async (c) => ({ id: c.id, n: Number(dom((await ui.json(c.url)).content).querySelector('.board-count')!.textContent) })));
+    const counts = await Promise.all(
+      cols.map(async (c) => ({ id: c.id, n: Number(dom((await ui.json(c.url)).content).querySelector('.board-count')!.textContent) })),
+    );
     expect(counts.reduce((s, c) => s + c.n, 0)).toBe(7788);
     expect(counts.filter((c) => c.n === 0).map((c) => c.id)).toEqual([ZERO_REASON_ID]);
     expect(counts.find((c) => c.id === 0)!.n).toBeGreaterThan(0);
@@ -116,7 +121,10 @@ describe('record shape and value formats', () => {
     expect(hostile.length / names.length).toBeGreaterThan(0.02);
     expect(hostile.length / names.length).toBeLessThan(0.07);
     for (const re of [/"/, /;/, /,/, /\n/, /ʼ/, /'/, /\p{Extended_Pictographic}/u, /^=/, /^\+/, /^-/, /^@/, /<b>/, /&amp;/, / $/, / {2}/]) {
-      expect(names.some((n) => re.test(n)), String(re)).toBe(true);
+      expect(
+        names.some((n) => re.test(n)),
+        String(re),
+      ).toBe(true);
     }
   });
 
@@ -161,15 +169,20 @@ describe('record shape and value formats', () => {
 
 describe('determinism', () => {
   it('the same seed gives the same data; another seed other data', async () => {
-    const [a, b2, c] = await Promise.all([startSimulator({ dataset: 'small', seed: 11 }), startSimulator({ dataset: 'small', seed: 11 }), startSimulator({ dataset: 'small', seed: 12 })]);
+    const [a, b2, c] = await Promise.all([
+      startSimulator({ dataset: 'small', seed: 11 }),
+      startSimulator({ dataset: 'small', seed: 11 }),
+      startSimulator({ dataset: 'small', seed: 12 }),
+    ]);
     try {
       expect(a.truth.records()).toEqual(b2.truth.records());
       expect(a.credentials).toEqual(b2.credentials);
       expect(c.truth.records().map((r) => r.name)).not.toEqual(a.truth.records().map((r) => r.name));
       const ta = await apiToken(a);
       const tb = await apiToken(b2);
-      expect((await apiPost(a, '/v2api/1/customer/index', { removed: 1, page: 2 }, ta)).text)
-        .toBe((await apiPost(b2, '/v2api/1/customer/index', { removed: 1, page: 2 }, tb)).text);
+      expect((await apiPost(a, '/v2api/1/customer/index', { removed: 1, page: 2 }, ta)).text).toBe(
+        (await apiPost(b2, '/v2api/1/customer/index', { removed: 1, page: 2 }, tb)).text,
+      );
       expect(a.truth.activeIds(1)).toHaveLength(60);
       expect(a.truth.archivedLeadIds(1)).toHaveLength(130);
       expect(a.truth.archivedCustomerIds(1)).toHaveLength(40);

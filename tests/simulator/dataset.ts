@@ -43,7 +43,10 @@ export class Dataset {
   private noteSeq = 50_000_000;
   private readonly mutRng: Rng;
 
-  constructor(readonly seed: number, name: DatasetName) {
+  constructor(
+    readonly seed: number,
+    name: DatasetName,
+  ) {
     const rng = createRng(seed);
     this.mutRng = rng.fork('mutations');
     const slots = plan(rng, name, this.branches);
@@ -81,7 +84,15 @@ export class Dataset {
     const n = rng.int(0, 2);
     for (let k = 0; k < n; k++) {
       const added = stamp(from + (k + 1) * rng.int(600, 86_400) * 1000);
-      out.push({ id: id * 10 + k, type_id: 1, class: 'Customer', related_id: id, user_id: rec.data.assigned_id ?? CURRENT_USER.id, added, comment: rng.pick(BASE_NOTES) });
+      out.push({
+        id: id * 10 + k,
+        type_id: 1,
+        class: 'Customer',
+        related_id: id,
+        user_id: rec.data.assigned_id ?? CURRENT_USER.id,
+        added,
+        comment: rng.pick(BASE_NOTES),
+      });
     }
     return out.concat(rec.events);
   }

@@ -3,11 +3,38 @@
  * sources, study statuses, CRM users (managers) and subjects. Invented, in the real shapes.
  */
 
-export interface Branch { id: number; name: string; is_active: number; subject_ids: number[]; weight: number }
-export interface LeadStatus { id: number; name: string; is_enabled: number; weight: number; pipeline_id: number; color: string }
-export interface LeadSource { id: number; code: string; name: string; is_enabled: number; weight: number }
-export interface StudyStatus { id: number; name: string; is_enabled: number; weight: number }
-export interface User { id: number; name: string }
+export interface Branch {
+  id: number;
+  name: string;
+  is_active: number;
+  subject_ids: number[];
+  weight: number;
+}
+export interface LeadStatus {
+  id: number;
+  name: string;
+  is_enabled: number;
+  weight: number;
+  pipeline_id: number;
+  color: string;
+}
+export interface LeadSource {
+  id: number;
+  code: string;
+  name: string;
+  is_enabled: number;
+  weight: number;
+}
+export interface StudyStatus {
+  id: number;
+  name: string;
+  is_enabled: number;
+  weight: number;
+}
+export interface User {
+  id: number;
+  name: string;
+}
 
 /** Branch 2 was deleted long ago: ids have a gap, as in real accounts. */
 export const BRANCHES: readonly Branch[] = [
@@ -21,19 +48,51 @@ export const PIPELINES: readonly { id: number; name: string }[] = [
 ];
 
 const P1 = [
-  'Новий лід', 'Звʼязок встановлено. Думають.', 'Не відповідає (1)', 'Не відповідає (2)',
-  'Передзвонити', 'Надіслано інформацію', 'Записаний на пробний', 'Пробний підтверджено',
-  'Пробний проведено', 'Зворотний звʼязок після пробного', 'Очікує рахунок', 'Рахунок надіслано',
-  'Часткова оплата', 'Оплатив', 'Підбір викладача', 'Підбір групи', 'Старт навчання',
-  'Перенесли пробний', 'Не прийшов на пробний', 'Відкладений попит',
+  'Новий лід',
+  'Звʼязок встановлено. Думають.',
+  'Не відповідає (1)',
+  'Не відповідає (2)',
+  'Передзвонити',
+  'Надіслано інформацію',
+  'Записаний на пробний',
+  'Пробний підтверджено',
+  'Пробний проведено',
+  'Зворотний звʼязок після пробного',
+  'Очікує рахунок',
+  'Рахунок надіслано',
+  'Часткова оплата',
+  'Оплатив',
+  'Підбір викладача',
+  'Підбір групи',
+  'Старт навчання',
+  'Перенесли пробний',
+  'Не прийшов на пробний',
+  'Відкладений попит',
 ];
 const P2 = [
-  'Повторне звернення', 'Повернення з паузи', 'Повернення після відмови', 'Холодна база',
-  'Розсилка відправлена', 'Відповів на розсилку', 'Дзвінок запланований', 'Дзвінок проведено',
-  'Пропозиція знижки', 'Думає над пропозицією', 'Записаний на пробний (В)', 'Пробний проведено (В)',
-  'Очікує оплату (В)', 'Оплатив (В)', 'Не цікаво зараз', 'Зв. через місяць', 'Зв. через 3 місяці',
-  'Переданий іншому менеджеру', 'Перевірка контактів', 'Чекає на розклад', 'Групові заняття',
-  'Індивідуальні заняття', 'Корпоративний запит',
+  'Повторне звернення',
+  'Повернення з паузи',
+  'Повернення після відмови',
+  'Холодна база',
+  'Розсилка відправлена',
+  'Відповів на розсилку',
+  'Дзвінок запланований',
+  'Дзвінок проведено',
+  'Пропозиція знижки',
+  'Думає над пропозицією',
+  'Записаний на пробний (В)',
+  'Пробний проведено (В)',
+  'Очікує оплату (В)',
+  'Оплатив (В)',
+  'Не цікаво зараз',
+  'Зв. через місяць',
+  'Зв. через 3 місяці',
+  'Переданий іншому менеджеру',
+  'Перевірка контактів',
+  'Чекає на розклад',
+  'Групові заняття',
+  'Індивідуальні заняття',
+  'Корпоративний запит',
 ];
 const COLORS = ['#6a6a6a', '#006600', '#00aa00', '#1c84c6', '#f8ac59', '#ed5565', '#23c6c8', '#9b59b6', '#b8860b', '#2f4050'];
 
@@ -41,7 +100,12 @@ const COLORS = ['#6a6a6a', '#006600', '#00aa00', '#1c84c6', '#f8ac59', '#ed5565'
 export const LEAD_STATUSES: readonly LeadStatus[] = [
   ...P1.map((name, i) => ({ id: i + 1, name, is_enabled: 1, weight: i + 1, pipeline_id: 1, color: COLORS[i % COLORS.length] })),
   ...P2.map((name, i) => ({
-    id: i + 30, name, is_enabled: i === 18 ? 0 : 1, weight: i + 1, pipeline_id: 2, color: COLORS[(i + 3) % COLORS.length],
+    id: i + 30,
+    name,
+    is_enabled: i === 18 ? 0 : 1,
+    weight: i + 1,
+    pipeline_id: 2,
+    color: COLORS[(i + 3) % COLORS.length],
   })),
 ];
 
@@ -51,8 +115,21 @@ export const UNSORTED_COLOR = '#6a6a6a';
 export const NO_REASON_COLOR = '#999999';
 
 export const LEAD_SOURCES: readonly LeadSource[] = [
-  'Instagram', 'Facebook', 'Сайт', 'Google Ads', 'wazzup_whatsapp', 'Telegram', 'Рекомендація',
-  'Вхідний дзвінок', 'TikTok', 'Viber', 'OLX', 'E-mail розсилка', 'Вивіска', 'Повторне звернення', 'Інше',
+  'Instagram',
+  'Facebook',
+  'Сайт',
+  'Google Ads',
+  'wazzup_whatsapp',
+  'Telegram',
+  'Рекомендація',
+  'Вхідний дзвінок',
+  'TikTok',
+  'Viber',
+  'OLX',
+  'E-mail розсилка',
+  'Вивіска',
+  'Повторне звернення',
+  'Інше',
 ].map((name, i) => ({ id: i + 1, code: `src${i + 1}`, name, is_enabled: i === 10 ? 0 : 1, weight: i + 1 }));
 
 export const STUDY_STATUSES: readonly StudyStatus[] = [

@@ -38,7 +38,9 @@ const STATUSES_P2 = LEAD_STATUSES.filter((s) => s.pipeline_id === 2 && s.is_enab
 function phone(rng: Rng): string {
   const op = rng.pick(OPERATORS);
   const d = () => String(rng.int(0, 9));
-  const a = d() + d() + d(), b = d() + d(), c = d() + d();
+  const a = d() + d() + d(),
+    b = d() + d(),
+    c = d() + d();
   return rng.chance(0.12) ? `+380${op}${a}${b}${c}` : `+380(${op})${a}-${b}-${c}`;
 }
 
@@ -52,8 +54,15 @@ function note(rng: Rng, name: string, created: string, ph: string[]): string {
     return [`${subject}. 📅 `, `Пробний урок 30 хв ${day} 15:00 по Києву`, `👶 Учень: ${name.split(/\s/)[0]}`, '', 'пн та ср 22:00 по Києву'].join('\r\n');
   }
   if (k === 5) {
-    return [`Дата: ${day}.${created.slice(0, 4)}`, `Кампания:  ${rng.pick(CAMPAIGNS)}`, `Имя:  ${name}`,
-      `Телефон: ${(ph[0] || '').replace(/[()-]/g, '')}`, 'Куда отправить информацию? whatsapp', '', subject].join('\n');
+    return [
+      `Дата: ${day}.${created.slice(0, 4)}`,
+      `Кампания:  ${rng.pick(CAMPAIGNS)}`,
+      `Имя:  ${name}`,
+      `Телефон: ${(ph[0] || '').replace(/[()-]/g, '')}`,
+      'Куда отправить информацию? whatsapp',
+      '',
+      subject,
+    ].join('\n');
   }
   if (k === 6) return `Коментар; з крапкою з комою, "лапками" і комою\r\nДругий рядок\nТретій рядок`;
   if (k === 7) return '=SUM(A1:A2) — так записав менеджер';
@@ -70,17 +79,15 @@ export function buildRecord(rng: Rng, s: Slot): ApiCustomer {
   const email = rng.chance(0.4) ? [emailFor(name, s.id)] : [];
   const isClient = s.isStudy === 1;
   const pipeline = isClient ? 1 : rng.chance(0.7) ? 1 : 2;
-  const status = isClient
-    ? (rng.chance(0.7) ? 14 : null)
-    : (!s.archived && s.unsorted ? null : rng.pick(pipeline === 1 ? STATUSES_P1 : STATUSES_P2).id);
-  const updatedMs = s.archivedMs !== null
-    ? Math.min(s.archivedMs + (rng.chance(0.2) ? rng.int(60, 50_000) * 1000 : 0), DATA_END)
-    : Math.min(s.createdMs + rng.int(0, 200) * DAY + rng.int(0, 86_399) * 1000, DATA_END);
+  const status = isClient ? (rng.chance(0.7) ? 14 : null) : !s.archived && s.unsorted ? null : rng.pick(pipeline === 1 ? STATUSES_P1 : STATUSES_P2).id;
+  const updatedMs =
+    s.archivedMs !== null
+      ? Math.min(s.archivedMs + (rng.chance(0.2) ? rng.int(60, 50_000) * 1000 : 0), DATA_END)
+      : Math.min(s.createdMs + rng.int(0, 200) * DAY + rng.int(0, 86_399) * 1000, DATA_END);
   const money = isClient ? `${rng.int(-50, 400) * 10}.00` : '0.00';
   const subject = rng.pick(SUBJECTS).code;
   const dobYear = isClient ? rng.int(1970, 2017) : rng.int(1965, 2015);
-  const dob = rng.chance(isClient ? 0.6 : 0.1)
-    ? `${String(rng.int(1, 28)).padStart(2, '0')}.${String(rng.int(1, 12)).padStart(2, '0')}.${dobYear}` : '';
+  const dob = rng.chance(isClient ? 0.6 : 0.1) ? `${String(rng.int(1, 28)).padStart(2, '0')}.${String(rng.int(1, 12)).padStart(2, '0')}.${dobYear}` : '';
   const activeClient = isClient && !s.archived;
   const rec: ApiCustomer = {
     id: s.id,

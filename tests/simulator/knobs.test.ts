@@ -19,7 +19,10 @@ afterAll(async () => sim.close());
 beforeEach(() => sim.setKnobs({ apiRateLimit: 0, latencyMs: 0, malformedOnRequest: null, uiPageSize: 20 }));
 
 const control = async (path: string, body?: unknown) => {
-  const res = await fetch(sim.url + path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  const res = await fetch(
+    sim.url + path,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
+  );
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 };
 
@@ -107,7 +110,9 @@ describe('data changes between syncs', () => {
     expect(board.sort((a, b) => a - b)).toEqual(after);
     // the newest changes come first in their column
     const col = cols.find((c) => c.id === rec.lead_reject_id)!;
-    expect((await loadColumn(ui, col.url)).ids[0]).toBe(ids.filter((id) => sim.truth.records().find((r) => r.id === id)!.lead_reject_id === rec.lead_reject_id).sort((a, b) => b - a)[0]);
+    expect((await loadColumn(ui, col.url)).ids[0]).toBe(
+      ids.filter((id) => sim.truth.records().find((r) => r.id === id)!.lead_reject_id === rec.lead_reject_id).sort((a, b) => b - a)[0],
+    );
   });
 
   it('restoreLead moves an archived lead back to active, in the API and the UI', async () => {
@@ -159,7 +164,8 @@ describe('control endpoints', () => {
     await apiPost(sim, '/v2api/1/customer/index', {});
     sim.setKnobs({ uiPageSize: 3 });
     const counts = new Map<number, number>();
-    for (const r of sim.truth.records()) if (r.branch_ids[0] === 1 && r.archived && r.is_study === 0) counts.set(r.lead_reject_id ?? 0, (counts.get(r.lead_reject_id ?? 0) ?? 0) + 1);
+    for (const r of sim.truth.records())
+      if (r.branch_ids[0] === 1 && r.archived && r.is_study === 0) counts.set(r.lead_reject_id ?? 0, (counts.get(r.lead_reject_id ?? 0) ?? 0) + 1);
     const biggest = Array.from(counts.entries()).sort((a, b) => b[1] - a[1])[0][0];
     const url = columnUrls((await ui.get(ARCHIVE_TAB)).text).find((c) => c.id === biggest)!.url;
     const col = await loadColumn(ui, url);

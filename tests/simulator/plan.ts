@@ -11,7 +11,12 @@ import type { RejectReason } from './types';
 
 export type DatasetName = 'default' | 'small';
 
-interface GroupSizes { activeLeads: number; activeClients: number; archivedLeads: number; archivedClients: number }
+interface GroupSizes {
+  activeLeads: number;
+  activeClients: number;
+  archivedLeads: number;
+  archivedClients: number;
+}
 
 /** Branch 1 of the default set is the real case: 3,592 active records and 7,788 archived leads. */
 export const SIZES: Record<DatasetName, Record<number, GroupSizes>> = {
@@ -43,8 +48,18 @@ export function plan(rng: Rng, name: DatasetName, branches: readonly number[]): 
   const leadW = reasonWeights(wRng, LEAD_REJECT_REASONS, ZERO_REASON_ID);
   const custW = reasonWeights(wRng, CUSTOMER_REJECT_REASONS, null);
   const covered = LEAD_REJECT_REASONS.filter((r) => r.id !== ZERO_REASON_ID);
-  const slot = (branch: number, isStudy: 0 | 1, archived: boolean): Slot =>
-    ({ id: 0, branch, isStudy, archived, createdMs: 0, archivedMs: null, reasonId: null, unsorted: false, staleReject: null, name: null });
+  const slot = (branch: number, isStudy: 0 | 1, archived: boolean): Slot => ({
+    id: 0,
+    branch,
+    isStudy,
+    archived,
+    createdMs: 0,
+    archivedMs: null,
+    reasonId: null,
+    unsorted: false,
+    staleReject: null,
+    name: null,
+  });
   for (const b of branches) {
     const g = SIZES[name][b];
     for (let i = 0; i < g.activeLeads; i++) {
@@ -58,7 +73,8 @@ export function plan(rng: Rng, name: DatasetName, branches: readonly number[]): 
     const w = b === 1 ? leadW : leadW.map((x, j) => (x === 0 ? 3 : x) * (j % 3 === 0 ? 0.2 : 1));
     for (let i = 0; i < g.archivedLeads; i++) {
       const s = slot(b, 0, true);
-      if (b === 1 && i >= 1 && i <= covered.length) s.reasonId = covered[i - 1].id; // every other reason holds ≥ 1
+      if (b === 1 && i >= 1 && i <= covered.length)
+        s.reasonId = covered[i - 1].id; // every other reason holds ≥ 1
       else s.reasonId = i === 0 || rng.chance(0.01) ? null : LEAD_REJECT_REASONS[rng.weighted(w)].id;
       slots.push(s);
     }
@@ -71,7 +87,12 @@ export function plan(rng: Rng, name: DatasetName, branches: readonly number[]): 
   // Besides the random ~3%, every hostile name sits once among branch 1's archived leads, and
   // a few among its active leads and archived clients, so every page shape meets them.
   const hostile = (pred: (s: Slot) => boolean, n: number) =>
-    slots.filter(pred).slice(0, n).forEach((s, i) => { s.name = HOSTILE_NAMES[i]; });
+    slots
+      .filter(pred)
+      .slice(0, n)
+      .forEach((s, i) => {
+        s.name = HOSTILE_NAMES[i];
+      });
   hostile((s) => s.branch === 1 && s.archived && s.isStudy === 0, HOSTILE_NAMES.length);
   hostile((s) => s.branch === 1 && !s.archived && s.isStudy === 0, 8);
   hostile((s) => s.branch === 1 && s.archived && s.isStudy === 1, 8);
@@ -79,7 +100,10 @@ export function plan(rng: Rng, name: DatasetName, branches: readonly number[]): 
   // Ids 1..~1.3N with gaps (deleted records), ascending with creation time, mixed over branches.
   const pool: number[] = [];
   for (let i = 1; i <= Math.ceil(slots.length * 1.3); i++) pool.push(i);
-  const ids = rng.shuffle(pool).slice(0, slots.length).sort((a, b) => a - b);
+  const ids = rng
+    .shuffle(pool)
+    .slice(0, slots.length)
+    .sort((a, b) => a - b);
   const span = DATA_END - 2 * DAY - DATA_START;
   slots.forEach((s, r) => {
     s.id = ids[r];

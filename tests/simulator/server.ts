@@ -44,8 +44,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return;
     }
     const ctx: Ctx = {
-      method: (req.method ?? 'GET').toUpperCase(), url, path: url.pathname, headers: req.headers, body,
-      cookies: parseCookies(req.headers.cookie), kind: 'other', entity: null, dataRequest: false,
+      method: (req.method ?? 'GET').toUpperCase(),
+      url,
+      path: url.pathname,
+      headers: req.headers,
+      body,
+      cookies: parseCookies(req.headers.cookie),
+      kind: 'other',
+      entity: null,
+      dataRequest: false,
     };
     if (ctx.path.startsWith('/__sim/')) {
       send(res, handleControl(ctx, st), false);
@@ -97,9 +104,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     },
     stats: () => st.stats.snapshot(),
     resetStats: () => st.stats.reset(),
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -54,6 +54,6 @@ export function csrfValid(secret: string | undefined, token: string | undefined)
   if (raw.length !== 64) return false;
   const h = secretHash(secret);
   let diff = 0;
-  for (let i = 0; i < 32; i++) diff |= (raw[i] ^ raw[32 + i]) ^ h[i];
+  for (let i = 0; i < 32; i++) diff |= raw[i] ^ raw[32 + i] ^ h[i];
   return diff === 0;
 }

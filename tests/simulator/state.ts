@@ -16,7 +16,12 @@ export class SimState {
   readonly credentials: Credentials;
   private dataset: Dataset | null = null;
 
-  constructor(readonly seed: number, readonly datasetName: DatasetName, readonly lang: UiLang, knobs?: Partial<Knobs>) {
+  constructor(
+    readonly seed: number,
+    readonly datasetName: DatasetName,
+    readonly lang: UiLang,
+    knobs?: Partial<Knobs>,
+  ) {
     this.knobs = new KnobState(knobs);
     this.credentials = makeCredentials(seed);
   }

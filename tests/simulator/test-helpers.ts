@@ -37,7 +37,12 @@ export async function apiToken(sim: Simulator): Promise<string> {
 }
 
 /** Pages `customer/index` until an empty page; returns every id seen (with repeats) and totals. */
-export async function pageAll(sim: Simulator, token: string, path: string, body: Record<string, unknown>): Promise<{ ids: number[]; totals: number[]; pages: number }> {
+export async function pageAll(
+  sim: Simulator,
+  token: string,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<{ ids: number[]; totals: number[]; pages: number }> {
   const ids: number[] = [];
   const totals: number[] = [];
   for (let page = 0; page < 10_000; page++) {
@@ -54,7 +59,7 @@ let parser: DOMParser | null = null;
 
 /** Parses HTML with jsdom (one shared window: a new JSDOM per page is slow). */
 export function dom(html: string): Document {
-  if (!parser) parser = new (new JSDOM('').window.DOMParser)();
+  if (!parser) parser = new new JSDOM('').window.DOMParser();
   return parser.parseFromString(html, 'text/html');
 }
 
@@ -65,7 +70,9 @@ export class UiClient {
   constructor(private readonly base: string) {}
 
   private cookieHeader(): string {
-    return Array.from(this.cookies.entries()).map(([k, v]) => `${k}=${v}`).join('; ');
+    return Array.from(this.cookies.entries())
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
   }
 
   private keep(res: Response): void {

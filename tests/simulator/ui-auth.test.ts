@@ -58,7 +58,8 @@ describe('login page and form', () => {
   it('answers 400 to a login POST with a bad or missing CSRF token', async () => {
     const ui = new UiClient(sim.url);
     await ui.get('/login');
-    const body = (csrf: string) => new URLSearchParams({ _csrf: csrf, 'LoginForm[username]': sim.credentials.uiLogin, 'LoginForm[password]': sim.credentials.uiPassword }).toString();
+    const body = (csrf: string) =>
+      new URLSearchParams({ _csrf: csrf, 'LoginForm[username]': sim.credentials.uiLogin, 'LoginForm[password]': sim.credentials.uiPassword }).toString();
     expect((await ui.raw('/login', { method: 'POST', body: body('A'.repeat(86) + '==') })).status).toBe(400);
     expect((await ui.raw('/login', { method: 'POST', body: body('') })).status).toBe(400);
     // a token from another visitor's cookie does not validate either

@@ -72,13 +72,17 @@ function build(data: Dataset, branch: number, mode: BoardMode, L: Labels): Colum
   }
   const cards = (id: number) => (groups.get(id) ?? []).sort(byRecent);
   if (mode.archive) {
-    const reasons = LEAD_REJECT_REASONS.filter((x) => x.is_enabled || groups.has(x.id)).slice().sort((a, b) => a.weight - b.weight || a.id - b.id);
+    const reasons = LEAD_REJECT_REASONS.filter((x) => x.is_enabled || groups.has(x.id))
+      .slice()
+      .sort((a, b) => a.weight - b.weight || a.id - b.id);
     return [{ id: 0, name: L.noReason, color: NO_REASON_COLOR, cards: cards(0) }].concat(
-      reasons.map((x, i) => ({ id: x.id, name: x.name, color: ARCHIVE_COLORS[i % ARCHIVE_COLORS.length], cards: cards(x.id) })));
+      reasons.map((x, i) => ({ id: x.id, name: x.name, color: ARCHIVE_COLORS[i % ARCHIVE_COLORS.length], cards: cards(x.id) })),
+    );
   }
   const stages = LEAD_STATUSES.filter((x) => x.pipeline_id === mode.pipeline && x.is_enabled);
   return [{ id: 0, name: L.unsorted, color: UNSORTED_COLOR, cards: mode.pipeline === 1 ? cards(0) : [] }].concat(
-    stages.map((x) => ({ id: x.id, name: x.name, color: x.color, cards: cards(x.id) })));
+    stages.map((x) => ({ id: x.id, name: x.name, color: x.color, cards: cards(x.id) })),
+  );
 }
 
 /** Columns, cached until the data change. */

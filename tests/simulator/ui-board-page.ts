@@ -64,10 +64,17 @@ export function boardBody(L: Labels, branch: number, mode: BoardMode, cols: Colu
   const mine = mode.assigned !== null && !mode.archive;
   const tabs = `<ul class="nav nav-tabs">
     ${tab(!mode.archive && !mine, base, L.tabCurrent)}    ${tab(mine, `${base}?LeadSearch%5Bf_assigned_id%5D=${CURRENT_USER.id}`, L.tabMine)}    ${tab(mode.archive, `${base}?LeadSearch%5Bf_removed%5D=2`, L.tabArchive)}</ul>`;
-  const pipelines = mode.archive ? '' : `<select name="pipeline_id" class="input-sm">${PIPELINES.map((p) =>
-    `<option value="${p.id}"${p.id === mode.pipeline ? ' selected' : ''}>${e(p.name)}</option>`).join('')}</select>`;
-  const columns = cols.map((c) => `
-                                <div class="board-column col-xs-12 col-sm-6 col-md-4 col-lg-3 lead-items lead-items-${c.id}" data-url="${e(columnUrl(branch, mode, c, null))}"></div>`).join('');
+  const pipelines = mode.archive
+    ? ''
+    : `<select name="pipeline_id" class="input-sm">${PIPELINES.map(
+        (p) => `<option value="${p.id}"${p.id === mode.pipeline ? ' selected' : ''}>${e(p.name)}</option>`,
+      ).join('')}</select>`;
+  const columns = cols
+    .map(
+      (c) => `
+                                <div class="board-column col-xs-12 col-sm-6 col-md-4 col-lg-3 lead-items lead-items-${c.id}" data-url="${e(columnUrl(branch, mode, c, null))}"></div>`,
+    )
+    .join('');
   return `
     <div class="row m-b-sm crm-stick crm-actions">
         <div class="col-sm-12">

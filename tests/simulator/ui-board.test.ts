@@ -26,7 +26,10 @@ describe('lead/index page', () => {
     const tabs = Array.from(doc.querySelectorAll('ul.nav.nav-tabs > li'));
     expect(tabs.map((li) => li.textContent!.trim())).toEqual(['Поточні', 'Я — відповідальний', 'Архів (відмови)']);
     expect(tabs.map((li) => li.querySelector('a')!.getAttribute('href'))).toEqual([
-      '/company/1/lead/index', '/company/1/lead/index?LeadSearch%5Bf_assigned_id%5D=148', ARCHIVE_TAB]);
+      '/company/1/lead/index',
+      '/company/1/lead/index?LeadSearch%5Bf_assigned_id%5D=148',
+      ARCHIVE_TAB,
+    ]);
     expect(tabs.map((li) => li.classList.contains('active'))).toEqual([true, false, false]);
     expect(doc.querySelector('meta[name="csrf-token"]')!.getAttribute('content')).toBeTruthy();
   });
@@ -52,7 +55,9 @@ describe('lead/index page', () => {
   it('loads its columns with its own inline vanilla script and needs no external resources', async () => {
     const doc = dom((await ui.get('/company/1/lead/index')).text);
     expect(doc.querySelectorAll('script[src], link[href]')).toHaveLength(0);
-    const script = Array.from(doc.querySelectorAll('script')).map((s) => s.textContent).join('\n');
+    const script = Array.from(doc.querySelectorAll('script'))
+      .map((s) => s.textContent)
+      .join('\n');
     expect(script).toContain('fetch(');
     expect(script).toContain('crm-scroll-pager');
     expect(script).toContain('IntersectionObserver');
@@ -67,7 +72,12 @@ describe('lead/index page', () => {
     const cols = columnUrls(html);
     expect(cols[0].id).toBe(0);
     expect(cols.map((c) => c.id)).toContain(ZERO_REASON_ID);
-    const used = new Set(sim.truth.records().filter((r) => r.branch_ids[0] === 1 && r.archived && r.is_study === 0).map((r) => r.lead_reject_id ?? 0));
+    const used = new Set(
+      sim.truth
+        .records()
+        .filter((r) => r.branch_ids[0] === 1 && r.archived && r.is_study === 0)
+        .map((r) => r.lead_reject_id ?? 0),
+    );
     for (const id of Array.from(used)) expect(cols.map((c) => c.id)).toContain(id);
     for (const c of cols) {
       expect(JSON.parse(new URL(c.url, sim.url).searchParams.get('query')!)).toEqual({ branch: '1', LeadSearch: { f_removed: '2' } });
@@ -122,7 +132,8 @@ describe('column XHR', () => {
     expect(b.ids).toEqual(a.ids);
     const recs = a.ids.map((id) => byId.get(id)!);
     for (let i = 1; i < recs.length; i++) {
-      const p = recs[i - 1], q = recs[i];
+      const p = recs[i - 1],
+        q = recs[i];
       expect(p.updated_at > q.updated_at || (p.updated_at === q.updated_at && p.id > q.id)).toBe(true);
     }
   });
@@ -143,7 +154,8 @@ describe('cards', () => {
   it('carry data-id, the escaped name link, dd.mm, the actions, the checkbox, and (archived) reason and date', async () => {
     const cols = columnUrls((await ui.get(ARCHIVE_TAB)).text);
     const reasons = new Map(sim.truth.leadRejectReasons().map((r) => [r.id, r.name]));
-    let checked = 0, hostile = 0;
+    let checked = 0,
+      hostile = 0;
     const titles = new Set<string>();
     for (const c of cols) {
       const first = dom((await ui.json(c.url)).content);
@@ -155,7 +167,8 @@ describe('cards', () => {
         if (/[<>&"]/.test(rec.name)) hostile++;
         expect(link.querySelector('*')).toBeNull(); // markup in names stays text
         expect(li.querySelector('span.board-action-replace')!.textContent!.trim()).toBe(`${rec.created_at.slice(8, 10)}.${rec.created_at.slice(5, 7)}`);
-        for (const action of ['reject', 'update-field', 'set-customer']) expect(li.querySelector(`a[href^="/company/1/lead/${action}?id=${id}"]`), action).not.toBeNull();
+        for (const action of ['reject', 'update-field', 'set-customer'])
+          expect(li.querySelector(`a[href^="/company/1/lead/${action}?id=${id}"]`), action).not.toBeNull();
         expect((li.querySelector('input.kv-row-checkbox') as HTMLInputElement).value).toBe(String(id));
         const reason = li.querySelector('div.small[title="Причина відмови"]');
         if (rec.lead_reject_id === null) expect(reason).toBeNull();
@@ -172,7 +185,7 @@ describe('cards', () => {
 });
 
 describe('active board and «Я — відповідальний»', () => {
-  it('puts every active lead of pipeline 1 in its stage column (0 = no stage); the mine tab only the user\'s', async () => {
+  it("puts every active lead of pipeline 1 in its stage column (0 = no stage); the mine tab only the user's", async () => {
     const cols = columnUrls((await ui.get('/company/1/lead/index')).text);
     const loaded = await Promise.all(cols.map((c) => loadColumn(ui, c.url)));
     const expected = sim.truth.records().filter((r) => r.branch_ids[0] === 1 && !r.archived && r.is_study === 0 && (r.pipeline_id ?? 1) === 1);
@@ -219,7 +232,11 @@ describe('Russian UI', () => {
       const c = new UiClient(ru.url);
       await c.login(ru);
       const html = (await c.get(ARCHIVE_TAB)).text;
-      expect(Array.from(dom(html).querySelectorAll('ul.nav-tabs > li')).map((li) => li.textContent!.trim())).toEqual(['Текущие', 'Я — ответственный', 'Архив (отказы)']);
+      expect(Array.from(dom(html).querySelectorAll('ul.nav-tabs > li')).map((li) => li.textContent!.trim())).toEqual([
+        'Текущие',
+        'Я — ответственный',
+        'Архив (отказы)',
+      ]);
       const zero = columnUrls(html).find((x) => x.id === ZERO_REASON_ID)!;
       expect(dom((await c.json(zero.url)).content).querySelector('li.empty-list')!.textContent).toBe('нет лидов');
     } finally {

@@ -93,7 +93,10 @@ function pager(branch: number, mode: BoardMode, col: Column, page: number): stri
 /** Cards of one page (0 = the first load) plus the next pager while more remain. */
 function cardsAndPager(branch: number, mode: BoardMode, col: Column, L: Labels, page: number, size: number, reasonOf: (r: Rec) => string | null): string {
   const from = page * size;
-  const chunk = col.cards.slice(from, from + size).map((r) => card(r, branch, col, L, reasonOf(r))).join('\n    ');
+  const chunk = col.cards
+    .slice(from, from + size)
+    .map((r) => card(r, branch, col, L, reasonOf(r)))
+    .join('\n    ');
   return chunk + (from + size < col.cards.length ? pager(branch, mode, col, page + 1) : '');
 }
 

@@ -25,14 +25,16 @@ function parseGrid(html: string) {
   const headers = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
   const rows = Array.from(table.querySelectorAll('tbody tr[data-key]')).map((tr) => {
     const cells: Record<string, Element> = {};
-    Array.from(tr.children).forEach((td, i) => { cells[headers[i]] = td; });
+    Array.from(tr.children).forEach((td, i) => {
+      cells[headers[i]] = td;
+    });
     return { id: Number(tr.getAttribute('data-key')), tr, cells };
   });
   return { doc, table, headers, rows, next: doc.querySelector('ul.pagination li.next a') };
 }
 
 describe('customer/index', () => {
-  it('lists the branch\'s active clients (is_study 1) in the GridView markup, with the summary', async () => {
+  it("lists the branch's active clients (is_study 1) in the GridView markup, with the summary", async () => {
     const g = parseGrid((await ui.get('/company/1/customer/index')).text);
     const clients = sim.truth.records().filter((r) => r.branch_ids[0] === 1 && !r.archived && r.is_study === 1);
     expect(g.rows).toHaveLength(20);
@@ -46,7 +48,9 @@ describe('customer/index', () => {
     expect(summary).toContain(`Показано рядки 1 — 20. Всього в базі ${clients.length}.`);
     expect(g.next).toBeNull(); // the small set has exactly 20 clients in branch 1
     const p2 = parseGrid((await ui.get('/company/1/customer/index?page=2&pageSize=5')).text);
-    expect(p2.doc.querySelector('#w1 .text-muted.text-right')!.textContent!.replace(/\s+/g, ' ')).toContain(`Показано рядки 6 — 10. Всього в базі ${clients.length}.`);
+    expect(p2.doc.querySelector('#w1 .text-muted.text-right')!.textContent!.replace(/\s+/g, ' ')).toContain(
+      `Показано рядки 6 — 10. Всього в базі ${clients.length}.`,
+    );
     expect(p2.next!.getAttribute('href')).toBe('/company/1/customer/index?page=3&pageSize=5');
     expect(p2.rows.map((r) => r.id)).toEqual(g.rows.slice(5, 10).map((r) => r.id));
   });
@@ -55,7 +59,9 @@ describe('customer/index', () => {
     const truth = sim.truth.archivedCustomerIds(1);
     const reasons = new Map(sim.truth.customerRejectReasons().map((r) => [r.id, r.name]));
     const seen: number[] = [];
-    let page = 1, notSet = 0, hostile = 0;
+    let page = 1,
+      notSet = 0,
+      hostile = 0;
     for (;;) {
       const g = parseGrid((await ui.get(`${ARCHIVE}&page=${page}&pageSize=15`)).text);
       expect(g.headers).toEqual(expect.arrayContaining(['ПІБ', 'Телефон', 'Причина втрати', 'Додано']));

@@ -30,7 +30,12 @@ export function leadViewBody(L: Labels, rec: Rec, reason: string | null, notes: 
     rows.push(row(L.inArchiveSince, dmy(d.e_date), 'crm-archived-at'));
   }
   const history = notes.length
-    ? notes.map((n) => `<li class="crm-note" data-id="${n.id}"><strong class="crm-note-author">${e(USER_BY_ID.get(n.user_id)?.name ?? String(n.user_id))}</strong> <small class="crm-note-date text-muted">${dmyHm(n.added)}</small><div class="crm-note-text">${text(n.comment)}</div></li>`).join('\n')
+    ? notes
+        .map(
+          (n) =>
+            `<li class="crm-note" data-id="${n.id}"><strong class="crm-note-author">${e(USER_BY_ID.get(n.user_id)?.name ?? String(n.user_id))}</strong> <small class="crm-note-date text-muted">${dmyHm(n.added)}</small><div class="crm-note-text">${text(n.comment)}</div></li>`,
+        )
+        .join('\n')
     : `<li class="text-muted">${e(L.noHistory)}</li>`;
   return `
 <div class="row" data-id="${rec.id}">

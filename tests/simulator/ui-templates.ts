@@ -52,11 +52,10 @@ export function layout(L: Labels, o: PageOpts): string {
                 ${badge}<a href="${href}">
             ${e(label)}                    </a>
     </li>`;
-  const badge = o.unsortedCount
-    ? `<strong class="label label-warning" title="${e(L.unsortedBadge(o.unsortedCount))}">${o.unsortedCount}</strong>        `
-    : '';
-  const branches = BRANCHES.map((br) =>
-    `<li class="${br.id === b ? 'active' : ''}"><a href="/company/${br.id}/${o.routeTail}">${e(br.name)}</a></li>`).join('');
+  const badge = o.unsortedCount ? `<strong class="label label-warning" title="${e(L.unsortedBadge(o.unsortedCount))}">${o.unsortedCount}</strong>        ` : '';
+  const branches = BRANCHES.map((br) => `<li class="${br.id === b ? 'active' : ''}"><a href="/company/${br.id}/${o.routeTail}">${e(br.name)}</a></li>`).join(
+    '',
+  );
   return `${head(L, o.title, o.csrfToken)}
 <body>
 <div class="border-bottom no-padding m-b-sm white-bg">

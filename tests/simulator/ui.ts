@@ -95,9 +95,16 @@ export class Ui {
     const route = m ? `${m[2]}/${m[3]}` : '';
     const q = ctx.url.searchParams;
     ctx.dataRequest = true;
-    ctx.kind = ctx.method === 'POST' ? 'ui-post'
-      : route === 'lead/board' ? (q.get('page') ? 'ui-pager' : 'ui-board')
-        : route === 'customer/index' ? 'ui-grid' : 'ui-page';
+    ctx.kind =
+      ctx.method === 'POST'
+        ? 'ui-post'
+        : route === 'lead/board'
+          ? q.get('page')
+            ? 'ui-pager'
+            : 'ui-board'
+          : route === 'customer/index'
+            ? 'ui-grid'
+            : 'ui-page';
 
     const toLogin = () => redirect(`/login?backUrl=${encodeURIComponent(ctx.path + ctx.url.search)}`);
     const session = st.sessions.get(ctx.cookies.PHPSESSID);
@@ -118,10 +125,20 @@ export class Ui {
     const branch = m ? Number(m[1]) : NaN;
     if (!m || st.data.branches.indexOf(branch) < 0) return html(404, errorPage(L, csrfTokenFor(secret), 404, 'Not Found', L.notFound));
 
-    const page = (title: string, section: string, body: string, script?: string) => html(200, layout(L, {
-      title, section, body, script, branch, csrfToken: csrfTokenFor(secret), routeTail: `${m[2]}/${m[3]}`,
-      unsortedCount: this.board.columns(st.data, branch, { archive: false, assigned: null, pipeline: 1 }, L)[0].cards.length,
-    }));
+    const page = (title: string, section: string, body: string, script?: string) =>
+      html(
+        200,
+        layout(L, {
+          title,
+          section,
+          body,
+          script,
+          branch,
+          csrfToken: csrfTokenFor(secret),
+          routeTail: `${m[2]}/${m[3]}`,
+          unsortedCount: this.board.columns(st.data, branch, { archive: false, assigned: null, pipeline: 1 }, L)[0].cards.length,
+        }),
+      );
     const reasonOf = (r: Rec) => st.data.reasonName(r);
 
     switch (route) {
@@ -137,13 +154,15 @@ export class Ui {
       case 'lead/board': {
         const mode = modeFromQuery(q.get('query'));
         const id = toInt(q.get('id')) ?? 0;
-        const col: Column = this.board.columns(st.data, branch, mode, L).find((c) => c.id === id)
-          ?? { id, name: '', color: q.get('color') ?? '#6a6a6a', cards: [] };
+        const col: Column = this.board.columns(st.data, branch, mode, L).find((c) => c.id === id) ?? {
+          id,
+          name: '',
+          color: q.get('color') ?? '#6a6a6a',
+          cards: [],
+        };
         const p = toInt(q.get('page'));
         const size = st.knobs.current.uiPageSize;
-        const content = p !== null && p >= 1
-          ? pagerContent(branch, mode, col, L, p, size, reasonOf)
-          : columnContent(branch, mode, col, L, size, reasonOf);
+        const content = p !== null && p >= 1 ? pagerContent(branch, mode, col, L, p, size, reasonOf) : columnContent(branch, mode, col, L, size, reasonOf);
         return json(200, { content });
       }
       case 'lead/view': {
@@ -155,7 +174,11 @@ export class Ui {
         return page(L.clientsTitle, 'clients', this.grid(branch, q, reasonOf));
       case 'dashboard/index': {
         const active = st.data.records.filter((r) => r.branch === branch && !r.archived);
-        return page(L.dashboardTitle, 'dashboard', dashboardBody(L, active.filter((r) => r.data.is_study === 0).length, active.filter((r) => r.data.is_study === 1).length));
+        return page(
+          L.dashboardTitle,
+          'dashboard',
+          dashboardBody(L, active.filter((r) => r.data.is_study === 0).length, active.filter((r) => r.data.is_study === 1).length),
+        );
       }
       default:
         return html(404, errorPage(L, csrfTokenFor(secret), 404, 'Not Found', L.notFound));
@@ -172,7 +195,8 @@ export class Ui {
     const key = `${branch}|${archive}`;
     let all = this.gridCache.get(key);
     if (!all) {
-      all = st.data.records.filter((r) => r.branch === branch && r.data.is_study === 1 && r.archived === archive)
+      all = st.data.records
+        .filter((r) => r.branch === branch && r.data.is_study === 1 && r.archived === archive)
         .sort((a, b) => collator.compare(a.data.name, b.data.name) || a.id - b.id);
       this.gridCache.set(key, all);
     }

@@ -14,10 +14,7 @@ describe('AlfaApiClient against the simulator', () => {
   afterAll(async () => sim?.close());
 
   const client = (over: Partial<{ apiKey: string; rate: number }> = {}) =>
-    new AlfaApiClient(
-      { origin: sim.url, email: sim.credentials.apiEmail, apiKey: over.apiKey ?? sim.credentials.apiKey },
-      { ratePerSecond: over.rate ?? 50 },
-    );
+    new AlfaApiClient({ origin: sim.url, email: sim.credentials.apiEmail, apiKey: over.apiKey ?? sim.credentials.apiKey }, { ratePerSecond: over.rate ?? 50 });
 
   it('reads every archived lead of a branch once, although pages repeat rows', async () => {
     sim.setKnobs({ duplicateRate: 0.3, apiRateLimit: 0 });

@@ -9,7 +9,11 @@ type CsvOptions = WriterOptions & { headerLanguage: HeaderLanguage };
 
 /** The writer fed as an export feeds it: header cells in the chosen language, cells in column order. */
 function toCsv(columns: string[], rows: Record<string, string>[], opts: CsvOptions): string {
-  return writeCsv(headerRow(columns, opts.headerLanguage), rows.map((r) => columns.map((c) => r[c] ?? '')), opts);
+  return writeCsv(
+    headerRow(columns, opts.headerLanguage),
+    rows.map((r) => columns.map((c) => r[c] ?? '')),
+    opts,
+  );
 }
 
 const Papa: typeof PapaNs = (PapaNs as unknown as { default?: typeof PapaNs }).default ?? PapaNs;
@@ -52,7 +56,14 @@ const HARMLESS = ['1=1', 'a+b', ' =1', 'x@example.com', '380(67)123-45-67', 'ÐžÐ
 
 describe('toCsv: file format', () => {
   it('starts with a UTF-8 BOM, never a sep= line, and ends rows with CRLF', () => {
-    const csv = toCsv(['a', 'b'], [{ a: '1', b: '2' }, { a: '3', b: '4' }], SEMI);
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        { a: '1', b: '2' },
+        { a: '3', b: '4' },
+      ],
+      SEMI,
+    );
     expect(csv).toBe('\uFEFFa;b\r\n1;2\r\n3;4');
     expect(csv).not.toMatch(/sep=/i);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -78,7 +89,10 @@ describe('toCsv: file format', () => {
 
   it('a missing cell is empty, keys in the row that are not columns are ignored', () => {
     const data = parse(toCsv(['a', 'b'], [{ a: 'x', z: 'ignored' }], COMMA), ',');
-    expect(data).toEqual([['a', 'b'], ['x', '']]);
+    expect(data).toEqual([
+      ['a', 'b'],
+      ['x', ''],
+    ]);
   });
 
   it('human headers in Ukrainian and Russian for the fixed columns; other keys stay keys', () => {
@@ -102,7 +116,10 @@ describe('toCsv: file format', () => {
 
   it('header cells are not formula-escaped', () => {
     const csv = toCsv(['-odd key', 'b'], [{ '-odd key': '-1', b: 'x' }], COMMA);
-    expect(parse(csv, ',')).toEqual([['-odd key', 'b'], ["'-1", 'x']]);
+    expect(parse(csv, ',')).toEqual([
+      ['-odd key', 'b'],
+      ["'-1", 'x'],
+    ]);
   });
 });
 
@@ -118,7 +135,7 @@ describe('toCsv: formula neutralisation', () => {
 
   it('writes the escaped multi-line cell as one quoted cell', () => {
     const csv = toCsv(['v'], [{ v: '=1+1\nline2' }], SEMI);
-    expect(csv).toBe("\uFEFFv\r\n\"'=1+1\nline2\"");
+    expect(csv).toBe('\uFEFFv\r\n"\'=1+1\nline2"');
   });
 
   it('with escaping off, every value is written verbatim', () => {
@@ -207,7 +224,8 @@ describe('defaultDelimiter', () => {
 });
 
 describe('file names', () => {
-  const name = (scope: string, url: string, branch: number, d: Date) => `${fileName({ source: 'alfacrm', account: url, partition: String(branch), scope }, d)}.csv`;
+  const name = (scope: string, url: string, branch: number, d: Date) =>
+    `${fileName({ source: 'alfacrm', account: url, partition: String(branch), scope }, d)}.csv`;
 
   it('archive and leads names with host, branch and the local date', () => {
     const d = new Date(2025, 9, 29, 23, 59, 0); // local time

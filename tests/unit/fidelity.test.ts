@@ -16,9 +16,29 @@ const parse = (html: string) => new JSDOM(html).window.document;
 const real = (name: string) => readFileSync(new URL(`../fixtures/alfacrm-real/${name}`, import.meta.url), 'utf8');
 
 /** Selectors the extension relies on, each with what it must find. */
-const BOARD_PAGE = ['meta[name="csrf-param"]', 'meta[name="csrf-token"]', 'ul.nav.nav-tabs a[href*="/lead/index"]', 'div.board-column.lead-items[data-url*="/lead/board?id="]'];
-const COLUMN = ['span.board-count', 'span.status_column[title]', 'ul.lead-list[data-id]', 'li.lead-element[data-id]', 'li.lead-element a[href*="/lead/view?id="]', 'li.lead-element span.board-action-replace', 'li.lead-element input.kv-row-checkbox[value]', 'li.crm-scroll-pager[data-url*="page="]'];
-const GRID = ['#customer-pjax #w1-container table.crm-table.kv-grid-table', 'table.kv-grid-table thead th', 'tr[data-key]', 'tr[data-key] input.kv-row-checkbox', 'ul.pagination li.next a[href*="page=2"]'];
+const BOARD_PAGE = [
+  'meta[name="csrf-param"]',
+  'meta[name="csrf-token"]',
+  'ul.nav.nav-tabs a[href*="/lead/index"]',
+  'div.board-column.lead-items[data-url*="/lead/board?id="]',
+];
+const COLUMN = [
+  'span.board-count',
+  'span.status_column[title]',
+  'ul.lead-list[data-id]',
+  'li.lead-element[data-id]',
+  'li.lead-element a[href*="/lead/view?id="]',
+  'li.lead-element span.board-action-replace',
+  'li.lead-element input.kv-row-checkbox[value]',
+  'li.crm-scroll-pager[data-url*="page="]',
+];
+const GRID = [
+  '#customer-pjax #w1-container table.crm-table.kv-grid-table',
+  'table.kv-grid-table thead th',
+  'tr[data-key]',
+  'tr[data-key] input.kv-row-checkbox',
+  'ul.pagination li.next a[href*="page=2"]',
+];
 
 function expectAllFound(doc: Document, selectors: string[]) {
   const missing = selectors.filter((s) => !doc.querySelector(s));

@@ -117,16 +117,47 @@ function loadLeadRejectDict(): { dict: Record<number, string>; disabled: number[
   return { dict, disabled: rows.filter((r) => r.is_enabled === '0').map((r) => Number(r.id)) };
 }
 
-const REPRESENTED = ['id', 'name', 'phone', 'email', 'branch_ids', 'is_study', 'lead_status_id', 'lead_reject_id', 'customer_reject_id', 'lead_source_id', 'assigned_id', 'created_at', 'updated_at'];
+const REPRESENTED = [
+  'id',
+  'name',
+  'phone',
+  'email',
+  'branch_ids',
+  'is_study',
+  'lead_status_id',
+  'lead_reject_id',
+  'customer_reject_id',
+  'lead_source_id',
+  'assigned_id',
+  'created_at',
+  'updated_at',
+];
 
 // ---------------------------------------------------------------------------------------------
 
 describe('mergeRecords: columns', () => {
   it('starts with the 20 fixed columns in the documented order', () => {
     expect([...FIXED_COLUMNS]).toEqual([
-      'id', 'name', 'phone', 'email', 'branch_id', 'is_study', 'archived', 'lead_status_id', 'lead_status',
-      'lead_reject_id', 'lead_reject_reason', 'customer_reject_id', 'customer_reject_reason', 'archived_at',
-      'lead_source_id', 'lead_source', 'assigned_id', 'created_at', 'updated_at', 'source',
+      'id',
+      'name',
+      'phone',
+      'email',
+      'branch_id',
+      'is_study',
+      'archived',
+      'lead_status_id',
+      'lead_status',
+      'lead_reject_id',
+      'lead_reject_reason',
+      'customer_reject_id',
+      'customer_reject_reason',
+      'archived_at',
+      'lead_source_id',
+      'lead_source',
+      'assigned_id',
+      'created_at',
+      'updated_at',
+      'source',
     ]);
     expect(mergeRecords([], DICTS, ALL_B1)).toEqual({ columns: [...FIXED_COLUMNS], rows: [] });
   });
@@ -139,11 +170,38 @@ describe('mergeRecords: columns', () => {
     const extras = keys.filter((k) => !REPRESENTED.includes(k));
     expect(columns).toEqual([...FIXED_COLUMNS, ...extras]);
     expect(columns.slice(20)).toEqual([
-      'teacher_ids', 'barcode', 'color', 'study_status_id', 'pipeline_id', 'legal_type', 'legal_name', 'company_id',
-      'dob', 'balance', 'balance_base', 'balance_bonus', 'paid_count', 'next_lesson_date', 'paid_till',
-      'last_attend_date', 'b_date', 'e_date', 'note', 'paid_lesson_count', 'paid_lesson_date', 'web', 'addr',
-      'custom_id_srm', 'custom_ads_comp', 'custom_gorodstvaniya', 'custom_age_', 'custom_email', 'custom_schedule',
-      'custom_yazik', 'custom_urovenvladenwoo', 'custom_try_lessons',
+      'teacher_ids',
+      'barcode',
+      'color',
+      'study_status_id',
+      'pipeline_id',
+      'legal_type',
+      'legal_name',
+      'company_id',
+      'dob',
+      'balance',
+      'balance_base',
+      'balance_bonus',
+      'paid_count',
+      'next_lesson_date',
+      'paid_till',
+      'last_attend_date',
+      'b_date',
+      'e_date',
+      'note',
+      'paid_lesson_count',
+      'paid_lesson_date',
+      'web',
+      'addr',
+      'custom_id_srm',
+      'custom_ads_comp',
+      'custom_gorodstvaniya',
+      'custom_age_',
+      'custom_email',
+      'custom_schedule',
+      'custom_yazik',
+      'custom_urovenvladenwoo',
+      'custom_try_lessons',
     ]);
     expect(new Set(columns).size).toBe(columns.length);
     const lead = rows.find((r) => r.id === '11839')!;
@@ -175,11 +233,7 @@ describe('mergeRecords: columns', () => {
   });
 
   it('takes extra columns only from records in scope', () => {
-    const { columns } = mergeRecords(
-      [api(1, true, { custom_b1: 'x' }), api(2, true, { branch_ids: [3], custom_b3: 'y' })],
-      DICTS,
-      LEADS_B1,
-    );
+    const { columns } = mergeRecords([api(1, true, { custom_b1: 'x' }), api(2, true, { branch_ids: [3], custom_b3: 'y' })], DICTS, LEADS_B1);
     expect(columns).toContain('custom_b1');
     expect(columns).not.toContain('custom_b3');
   });
@@ -232,7 +286,11 @@ describe('mergeRecords: rows', () => {
     const apiOnly = api(7, true, { name: 'API only' });
     const full = both(api(7, true, { name: 'Both' }), ui(7, { columnId: 8 }));
     const uiOnly = ui(7, { card: { name: 'UI only' } });
-    for (const input of [[apiOnly, full, uiOnly], [uiOnly, full, apiOnly], [full, apiOnly]]) {
+    for (const input of [
+      [apiOnly, full, uiOnly],
+      [uiOnly, full, apiOnly],
+      [full, apiOnly],
+    ]) {
       const { rows } = mergeRecords(input, DICTS, LEADS_B1);
       expect(rows).toHaveLength(1);
       expect(rows[0].name).toBe('Both');
@@ -296,10 +354,7 @@ describe('mergeRecords: rows', () => {
 
   it('UI-only archived lead: what the page shows (name, column as reason, archive date)', () => {
     const { columns, rows } = mergeRecords(
-      [
-        api(1, true, { custom_x: 'x' }),
-        ui(2, { columnId: 17, reasonText: 'Дубль (з колонки)', card: { name: 'Ім’я з картки', archivedAt: '29.10.2025' } }),
-      ],
+      [api(1, true, { custom_x: 'x' }), ui(2, { columnId: 17, reasonText: 'Дубль (з колонки)', card: { name: 'Ім’я з картки', archivedAt: '29.10.2025' } })],
       null,
       LEADS_B1,
     );
@@ -342,7 +397,10 @@ describe('mergeRecords: archived flag', () => {
     const uiArchived = both(api(1, false), ui(1, { archived: true, columnId: 8 }));
     const uiActive = both(api(2, true, { lead_reject_id: 8 }), ui(2, { archived: false, columnId: 4 }));
     const { rows } = mergeRecords([uiArchived, uiActive], DICTS, ALL_B1);
-    expect(rows.map((r) => [r.id, r.archived])).toEqual([['1', '1'], ['2', '0']]);
+    expect(rows.map((r) => [r.id, r.archived])).toEqual([
+      ['1', '1'],
+      ['2', '0'],
+    ]);
     expect(ids([uiArchived, uiActive], LEADS_B1)).toEqual(['1']);
   });
 
@@ -459,7 +517,9 @@ describe('mergeRecords: personal data and dates', () => {
   });
 
   it('archived_at: the card date as printed, else e_date of an archived API row unless 2030-12-31', () => {
-    expect(only([both(api(1, true, { e_date: '2025-10-01' }), ui(1, { card: { archivedAt: '29.10.2025 14:02' } }))], LEADS_B1).archived_at).toBe('29.10.2025 14:02');
+    expect(only([both(api(1, true, { e_date: '2025-10-01' }), ui(1, { card: { archivedAt: '29.10.2025 14:02' } }))], LEADS_B1).archived_at).toBe(
+      '29.10.2025 14:02',
+    );
     expect(only([api(2, true, { e_date: '2025-10-01' })], LEADS_B1).archived_at).toBe('2025-10-01');
     expect(only([api(3, true, { e_date: '2030-12-31' })], LEADS_B1).archived_at).toBe('');
     expect(only([api(4, false, { e_date: '2025-10-01' })], ALL_B1).archived_at).toBe('');

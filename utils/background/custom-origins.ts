@@ -28,9 +28,7 @@ async function updateRegistration(): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length === 0) return;
-  await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches, js: [LOADER_FILE], runAt: 'document_idle', persistAcrossSessions: true },
-  ]);
+  await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches, js: [LOADER_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
 }
 
 export function registerCustomOrigins(): void {

@@ -29,7 +29,16 @@ export async function startExport(tab: TabSender): Promise<{ jobKey: string; run
       return;
     }
     const { tasks, syncs } = src.plan({ mode: 'export', job: j, hasApi, scope: page.scope });
-    Object.assign(j, startRun(j, 'export', tasks.filter((t) => t.kind !== 'tab'), new Date().toISOString(), syncs));
+    Object.assign(
+      j,
+      startRun(
+        j,
+        'export',
+        tasks.filter((t) => t.kind !== 'tab'),
+        new Date().toISOString(),
+        syncs,
+      ),
+    );
     join(j.run!, tasks, request);
   });
   void drive(base.key);

@@ -52,7 +52,13 @@ export async function streamFile(
 }
 
 /** The whole file as one string (tests, small exports). */
-export async function buildFile(db: ExportDb, target: ExportTarget, settings: FileSettings, locale: string, now = new Date()): Promise<FileSummary & { text: string }> {
+export async function buildFile(
+  db: ExportDb,
+  target: ExportTarget,
+  settings: FileSettings,
+  locale: string,
+  now = new Date(),
+): Promise<FileSummary & { text: string }> {
   const parts: string[] = [];
   const summary = await streamFile(db, target, settings, locale, (t) => parts.push(t), now);
   return { ...summary, text: parts.join('') };

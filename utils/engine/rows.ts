@@ -7,7 +7,13 @@ export function partKey(source: SourceId, account: string, partition: string): s
 }
 
 /** The row as stored: every write goes through here, so the derived, indexed fields stay true. */
-export function toRow(source: SourceId, account: string, id: number, facts: { api?: unknown; ui?: unknown }, derive: (r: Pick<RecordRow, 'api' | 'ui' | 'id'>) => Derived): RecordRow {
+export function toRow(
+  source: SourceId,
+  account: string,
+  id: number,
+  facts: { api?: unknown; ui?: unknown },
+  derive: (r: Pick<RecordRow, 'api' | 'ui' | 'id'>) => Derived,
+): RecordRow {
   const d = derive({ id, api: facts.api, ui: facts.ui });
   const row: RecordRow = { source, account, id, parts: d.partitions.map((p) => partKey(source, account, p)), tally: d.tally };
   if (facts.api !== undefined) row.api = facts.api;
@@ -16,4 +22,3 @@ export function toRow(source: SourceId, account: string, id: number, facts: { ap
   if (d.sig !== undefined) row.sig = d.sig;
   return row;
 }
-

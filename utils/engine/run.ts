@@ -159,11 +159,7 @@ export function isDone(t: Task): boolean {
  */
 export function nextTask(run: Run): Task | undefined {
   const open = run.tasks.filter((t) => !isDone(t));
-  return (
-    open.find((t) => t.kind !== 'file' && !(t.kind === 'tab' && t.alongside)) ??
-    open.find((t) => t.kind !== 'file') ??
-    open[0]
-  );
+  return open.find((t) => t.kind !== 'file' && !(t.kind === 'tab' && t.alongside)) ?? open.find((t) => t.kind !== 'file') ?? open[0];
 }
 
 const KEEP_FINISHED = 5;

@@ -94,7 +94,10 @@ export async function rewrite(store: ExportDb, w: FactsWriter, rows: RecordRow[]
 
 /** Every row of a partition of an account. */
 export function rowsOf(store: ExportDb, source: SourceId, account: string, partition: string): Promise<RecordRow[]> {
-  return store.rows.where('parts').equals(partKey(source, account, partition)).toArray();
+  return store.rows
+    .where('parts')
+    .equals(partKey(source, account, partition))
+    .toArray();
 }
 
 export function countTally(store: ExportDb, source: SourceId, account: string, tally: number): Promise<number> {

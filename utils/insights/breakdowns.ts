@@ -6,7 +6,11 @@ import { monthLabel } from './dates';
 import type { Tally } from './tally';
 import { CATEGORIES } from './types';
 
-export interface MatrixAxis { slot: number; label: string | null; total: number }
+export interface MatrixAxis {
+  slot: number;
+  label: string | null;
+  total: number;
+}
 
 export interface Matrix {
   /** Reasons with archived leads (slot 0 = no reason), most first. */
@@ -41,12 +45,37 @@ function matrix(t: Tally, cells: Int32Array, colLabels: (string | null)[]): Matr
   return { rows, cols, counts };
 }
 
-export const reasonBySource = (t: Tally): Matrix => matrix(t, t.reasonByGroup, t.view.groups.map((g) => g.label));
+export const reasonBySource = (t: Tally): Matrix =>
+  matrix(
+    t,
+    t.reasonByGroup,
+    t.view.groups.map((g) => g.label),
+  );
 export const reasonByManager = (t: Tally): Matrix =>
-  matrix(t, t.reasonByManager, t.view.prep.managers.map((m) => m.name ?? (m.id === null ? null : `#${m.id}`)));
+  matrix(
+    t,
+    t.reasonByManager,
+    t.view.prep.managers.map((m) => m.name ?? (m.id === null ? null : `#${m.id}`)),
+  );
 
-export interface CreatedMonthRow { month: number; label: string; created: number; archived: number; archivedTarget: number; archivedNonTarget: number }
-export interface ArchivedMonthRow { month: number; label: string; archived: number; target: number; nonTarget: number; unclassified: number; fromLog: number; notFromLog: number }
+export interface CreatedMonthRow {
+  month: number;
+  label: string;
+  created: number;
+  archived: number;
+  archivedTarget: number;
+  archivedNonTarget: number;
+}
+export interface ArchivedMonthRow {
+  month: number;
+  label: string;
+  archived: number;
+  target: number;
+  nonTarget: number;
+  unclassified: number;
+  fromLog: number;
+  notFromLog: number;
+}
 
 /** Months from the first to the last with data; empty months between are kept (a line needs them). */
 function trim<T>(rows: T[], has: (r: T) => boolean): T[] {
@@ -60,8 +89,12 @@ function trim<T>(rows: T[], has: (r: T) => boolean): T[] {
 export function createdMonths(t: Tally): CreatedMonthRow[] {
   const a = t.createdMonths;
   const rows = Array.from({ length: a.length / 4 }, (_, m) => ({
-    month: t.monthStart + m, label: monthLabel(t.monthStart + m),
-    created: a[m * 4], archived: a[m * 4 + 1], archivedTarget: a[m * 4 + 2], archivedNonTarget: a[m * 4 + 3],
+    month: t.monthStart + m,
+    label: monthLabel(t.monthStart + m),
+    created: a[m * 4],
+    archived: a[m * 4 + 1],
+    archivedTarget: a[m * 4 + 2],
+    archivedNonTarget: a[m * 4 + 3],
   }));
   return trim(rows, (r) => r.created > 0);
 }
@@ -70,9 +103,14 @@ export function archivedMonths(t: Tally): ArchivedMonthRow[] {
   const K = CATEGORIES.length + 2;
   const a = t.archivedMonths;
   const rows = Array.from({ length: a.length / K }, (_, m) => ({
-    month: t.monthStart + m, label: monthLabel(t.monthStart + m),
-    archived: a[m * K] + a[m * K + 1] + a[m * K + 2], target: a[m * K], nonTarget: a[m * K + 1],
-    unclassified: a[m * K + 2], fromLog: a[m * K + 3], notFromLog: a[m * K + 4],
+    month: t.monthStart + m,
+    label: monthLabel(t.monthStart + m),
+    archived: a[m * K] + a[m * K + 1] + a[m * K + 2],
+    target: a[m * K],
+    nonTarget: a[m * K + 1],
+    unclassified: a[m * K + 2],
+    fromLog: a[m * K + 3],
+    notFromLog: a[m * K + 4],
   }));
   return trim(rows, (r) => r.archived > 0);
 }

@@ -40,12 +40,20 @@ const C = CATEGORIES.length;
 const S = STAGES.length;
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-function row(base: CampaignGroup, slot: number, counts: Omit<CampaignRow, keyof CampaignGroup | 'slot' | 'targetLeads' | 'pctTarget' | 'pctArchived' | 'conversion' | 'costPerLead' | 'costPerTargetLead'>): CampaignRow {
+function row(
+  base: CampaignGroup,
+  slot: number,
+  counts: Omit<CampaignRow, keyof CampaignGroup | 'slot' | 'targetLeads' | 'pctTarget' | 'pctArchived' | 'conversion' | 'costPerLead' | 'costPerTargetLead'>,
+): CampaignRow {
   const archived = counts.archivedTarget + counts.archivedNonTarget + counts.archivedUnclassified;
   const targetLeads = counts.leads - counts.archivedNonTarget;
   return {
-    ...base, slot, ...counts, targetLeads,
-    pctTarget: ratio(targetLeads, counts.leads), pctArchived: ratio(archived, counts.leads),
+    ...base,
+    slot,
+    ...counts,
+    targetLeads,
+    pctTarget: ratio(targetLeads, counts.leads),
+    pctArchived: ratio(archived, counts.leads),
     conversion: ratio(counts.clients, targetLeads),
     costPerLead: counts.spend === null ? null : ratio(counts.spend, counts.leads),
     costPerTargetLead: counts.spend === null ? null : ratio(counts.spend, targetLeads),
@@ -62,9 +70,14 @@ export function campaignRows(t: Tally, spend: Map<string, number>): { rows: Camp
     if (!t.groupLeads[g] && amount === null) return;
     const reached = Object.fromEntries(FUNNEL.map((st) => [st, t.groupReached[g * S + STAGES.indexOf(st)]])) as Record<FunnelStage, number>;
     const counts = {
-      leads: t.groupLeads[g], inWork: t.groupInWork[g], clients: t.groupClients[g],
-      archivedTarget: t.groupArchived[g * C], archivedNonTarget: t.groupArchived[g * C + 1],
-      archivedUnclassified: t.groupArchived[g * C + 2], reached, spend: amount,
+      leads: t.groupLeads[g],
+      inWork: t.groupInWork[g],
+      clients: t.groupClients[g],
+      archivedTarget: t.groupArchived[g * C],
+      archivedNonTarget: t.groupArchived[g * C + 1],
+      archivedUnclassified: t.groupArchived[g * C + 2],
+      reached,
+      spend: amount,
     };
     rows.push(row(group, g, counts));
     for (const k of ['leads', 'inWork', 'archivedTarget', 'archivedNonTarget', 'archivedUnclassified', 'clients'] as const) sum[k] += counts[k];

@@ -31,10 +31,16 @@ export function computeInsights(view: PreparedView, filter: PeriodFilter, branch
   const reasons = reasonRows(t);
   const spend = spendByGroup(view.settings.spend, branch, view.settings.grouping, filter);
   return {
-    tally: t, reasons, campaigns: campaignRows(t, spend),
-    bySource: reasonBySource(t), byManager: reasonByManager(t),
-    createdMonths: createdMonths(t), archivedMonths: archivedMonths(t),
-    lossByReason: lossTimeByReason(t), lossByGroup: lossTimeByGroup(t), lossStages: lossStages(t),
+    tally: t,
+    reasons,
+    campaigns: campaignRows(t, spend),
+    bySource: reasonBySource(t),
+    byManager: reasonByManager(t),
+    createdMonths: createdMonths(t),
+    archivedMonths: archivedMonths(t),
+    lossByReason: lossTimeByReason(t),
+    lossByGroup: lossTimeByGroup(t),
+    lossStages: lossStages(t),
     quality: quality(t, reasons),
   };
 }

@@ -5,13 +5,23 @@
 import type { InsightData, InsightRecord } from './types';
 
 const REASONS: [number, string, boolean][] = [
-  [1, 'Некоректні контакти ( Не ЦА )', true], [5, 'Дорого', false], [6, 'Недовіра, сумніви ( В )', true],
-  [8, 'Не актуально ( Не ЦА )', true], [9, 'Хочуть офлайн ( Не ЦА)', true], [10, 'Не відповідає ( Не Ца )', true],
-  [12, 'Подумає (мороз)  ( В )', true], [17, 'Дубль', true], [22, 'Не сподобався пробний  ( В )', true],
-  [24, 'Дорого  ( саме наші ціни )  ( В )', true], [34, 'Зможе почати через місяць', true],
-  [35, 'Шукає безкоштовні курси ( Не ЦА )', true], [38, 'Хоче вивчати іншу мову  ( не ЦА )', true],
-  [39, "Після пробного не виходить на зв'язок ( В )", true], [41, 'Немає часу на навчання  ( В )', true],
-  [42, 'Обрали конкурентів ( В )', true], [44, 'Дуже маленька дитина ( НЕ ЦА )', true],
+  [1, 'Некоректні контакти ( Не ЦА )', true],
+  [5, 'Дорого', false],
+  [6, 'Недовіра, сумніви ( В )', true],
+  [8, 'Не актуально ( Не ЦА )', true],
+  [9, 'Хочуть офлайн ( Не ЦА)', true],
+  [10, 'Не відповідає ( Не Ца )', true],
+  [12, 'Подумає (мороз)  ( В )', true],
+  [17, 'Дубль', true],
+  [22, 'Не сподобався пробний  ( В )', true],
+  [24, 'Дорого  ( саме наші ціни )  ( В )', true],
+  [34, 'Зможе почати через місяць', true],
+  [35, 'Шукає безкоштовні курси ( Не ЦА )', true],
+  [38, 'Хоче вивчати іншу мову  ( не ЦА )', true],
+  [39, "Після пробного не виходить на зв'язок ( В )", true],
+  [41, 'Немає часу на навчання  ( В )', true],
+  [42, 'Обрали конкурентів ( В )', true],
+  [44, 'Дуже маленька дитина ( НЕ ЦА )', true],
 ];
 const STATUSES = ['Новий лід', 'Звʼязок встановлено', 'Не відповідає', 'Записаний на пробний', 'Пробний проведено', 'Очікує оплату', 'Оплатив'];
 const SOURCES = ['Instagram', 'Facebook', 'Сайт', 'Google Ads', 'TikTok', 'Telegram', 'Рекомендація', 'OLX'];
@@ -40,11 +50,14 @@ export function makeDemoData(n: number, seed = 7, lastDay = 20_300): InsightData
     const known = archived && created + lostAfter <= lastDay;
     const source = rnd() < 0.05 ? null : Math.floor(rnd() * SOURCES.length) + 1;
     // About 3% of records repeat an earlier record's phone (a lead that came twice).
-    const phone = i > 0 && rnd() < 0.03 ? records[Math.floor(rnd() * i)].phone.split(', ')[0] : `+38067${String(i * 7919 % 9_999_991).padStart(7, '0')}`;
+    const phone = i > 0 && rnd() < 0.03 ? records[Math.floor(rnd() * i)].phone.split(', ')[0] : `+38067${String((i * 7919) % 9_999_991).padStart(7, '0')}`;
     records.push({
-      id: 100_000 + i, kind, archived,
+      id: 100_000 + i,
+      kind,
+      archived,
       reasonId: archived ? (rnd() < 0.01 ? null : pick(REASONS)[0]) : null,
-      sourceId: source, statusId: Math.floor(rnd() * STATUSES.length) + 1,
+      sourceId: source,
+      statusId: Math.floor(rnd() * STATUSES.length) + 1,
       managerId: rnd() < 0.03 ? null : Math.floor(rnd() * MANAGERS.length) + 1,
       createdAt: stamp(created),
       archivedAt: known ? stamp(created + lostAfter) : archived ? stamp(lastDay) : null,
@@ -59,7 +72,9 @@ export function makeDemoData(n: number, seed = 7, lastDay = 20_300): InsightData
   for (const r of records) if (r.archived) byReason[r.reasonId ?? 0] = (byReason[r.reasonId ?? 0] ?? 0) + 1;
   if (byReason[6]) byReason[6] += 3; // a board that disagrees with the API, as happens
   return {
-    records, hasApi: true, uiCounts: { byReason },
+    records,
+    hasApi: true,
+    uiCounts: { byReason },
     dicts: {
       reasons: REASONS.map(([id, name, enabled]) => ({ id, name, enabled })),
       statuses: STATUSES.map((name, i) => ({ id: i + 1, name })),

@@ -20,8 +20,10 @@ export function filterMask(prep: PreparedData, f: PeriodFilter): Uint8Array {
   const mask = new Uint8Array(prep.n);
   const byCreated = isCreatedFilterOn(f);
   const byArchived = isArchivedFilterOn(f);
-  const cFrom = bound(f.createdFrom, -Infinity), cTo = bound(f.createdTo, Infinity);
-  const aFrom = bound(f.archivedFrom, -Infinity), aTo = bound(f.archivedTo, Infinity);
+  const cFrom = bound(f.createdFrom, -Infinity),
+    cTo = bound(f.createdTo, Infinity);
+  const aFrom = bound(f.archivedFrom, -Infinity),
+    aTo = bound(f.archivedTo, Infinity);
   const { createdDay, archivedDay } = prep;
   for (let i = 0; i < prep.n; i++) {
     // NaN fails every comparison: undated records drop out once their filter is on.

@@ -50,8 +50,10 @@ export function groupByPhone(phones: readonly string[]): PhoneGroups {
     }
   }
   const sorted = packed.subarray(0, len).sort();
-  const keys: number[] = [], start: number[] = [], members: number[] = [];
-  for (let a = 0; a < len; ) {
+  const keys: number[] = [],
+    start: number[] = [],
+    members: number[] = [];
+  for (let a = 0; a < len;) {
     const key = Math.floor(sorted[a] / n);
     let b = a + 1;
     while (b < len && Math.floor(sorted[b] / n) === key) b++;

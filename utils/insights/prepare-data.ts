@@ -7,8 +7,16 @@ import { dayNumber, monthNumber } from './dates';
 import { groupByPhone, type PhoneGroups } from './phones';
 import type { InsightData } from './types';
 
-export interface ReasonSlot { id: number | null; name: string; enabled: boolean; inDictionary: boolean }
-export interface ManagerSlot { id: number | null; name: string | null }
+export interface ReasonSlot {
+  id: number | null;
+  name: string;
+  enabled: boolean;
+  inDictionary: boolean;
+}
+export interface ManagerSlot {
+  id: number | null;
+  name: string | null;
+}
 
 export interface PreparedData {
   data: InsightData;
@@ -48,10 +56,19 @@ export function prepareData(data: InsightData): PreparedData {
     managers.push({ id: m.id, name: m.name });
   }
   const out: PreparedData = {
-    data, n, reasons, managers, duplicates: groupByPhone(records.map((r) => r.phone)), fieldNames: [], archivedByReasonId: new Map(),
-    createdDay: new Float64Array(n), createdMonth: new Float64Array(n),
-    archivedDay: new Float64Array(n), archivedMonth: new Float64Array(n),
-    reasonSlot: new Int32Array(n), managerSlot: new Int32Array(n),
+    data,
+    n,
+    reasons,
+    managers,
+    duplicates: groupByPhone(records.map((r) => r.phone)),
+    fieldNames: [],
+    archivedByReasonId: new Map(),
+    createdDay: new Float64Array(n),
+    createdMonth: new Float64Array(n),
+    archivedDay: new Float64Array(n),
+    archivedMonth: new Float64Array(n),
+    reasonSlot: new Int32Array(n),
+    managerSlot: new Int32Array(n),
   };
   const fieldNames = new Set<string>();
   for (let i = 0; i < n; i++) {

@@ -37,7 +37,7 @@ export function prepareView(prep: PreparedData, settings: InsightSettings): Prep
   const { records, dicts } = prep.data;
   const overrides = numericKeys(settings.categories);
   const seeds = prep.reasons.map((r) => (r.id === null ? 'unclassified' : seedCategory(r.name)));
-  const reasonCategory = Uint8Array.from(prep.reasons, (r, s) => CATEGORIES.indexOf(r.id === null ? 'unclassified' : overrides[r.id] ?? seeds[s]));
+  const reasonCategory = Uint8Array.from(prep.reasons, (r, s) => CATEGORIES.indexOf(r.id === null ? 'unclassified' : (overrides[r.id] ?? seeds[s])));
   const stageOf = resolveStages(dicts.statuses, numericKeys(settings.stages));
   const rankOf = new Map<number, number>([...stageOf].map(([id, st]) => [id, stageRank(st)]));
 
@@ -66,11 +66,15 @@ export function prepareView(prep: PreparedData, settings: InsightSettings): Prep
       const v = r.fields?.[field] ?? '';
       groupSlot[i] = slotOf(v, v === '' ? null : v, null);
     } else {
-      groupSlot[i] = slotOf(r.sourceId === null ? '' : String(r.sourceId), r.sourceId === null ? null : sourceName.get(r.sourceId) ?? `#${r.sourceId}`, r.sourceId);
+      groupSlot[i] = slotOf(
+        r.sourceId === null ? '' : String(r.sourceId),
+        r.sourceId === null ? null : (sourceName.get(r.sourceId) ?? `#${r.sourceId}`),
+        r.sourceId,
+      );
     }
     // The change log's «status left» first; an archived lead otherwise keeps its last status.
-    const status = r.archived ? r.archivedFromStatusId ?? r.statusId : r.statusId;
-    const rank = status === null ? 0 : rankOf.get(status) ?? 0;
+    const status = r.archived ? (r.archivedFromStatusId ?? r.statusId) : r.statusId;
+    const rank = status === null ? 0 : (rankOf.get(status) ?? 0);
     reached[i] = r.kind === 'client' ? TOP_RANK : rank;
     lossStage[i] = r.kind === 'lead' && r.archived && status !== null && rankOf.has(status) ? rank : -1;
   }

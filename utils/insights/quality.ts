@@ -6,8 +6,16 @@ import { phoneLabel } from './phones';
 import type { ReasonRow } from './reasons';
 import type { Tally } from './tally';
 
-export interface CountDisagreement { reasonId: number; name: string; ui: number; api: number }
-export interface DuplicatePhone { phone: string; members: number[] }
+export interface CountDisagreement {
+  reasonId: number;
+  name: string;
+  ui: number;
+  api: number;
+}
+export interface DuplicatePhone {
+  phone: string;
+  members: number[];
+}
 
 export interface Quality {
   noReason: number;
@@ -47,7 +55,10 @@ export function quality(t: Tally, reasons: ReasonRow[]): Quality {
   // Groups come in phone order; a stable sort keeps it among groups of one size.
   duplicates.sort((a, b) => b.members.length - a.members.length);
   return {
-    noReason: t.reasonCount[0], disabledReasons: reasons.filter((r) => r.disabledWithLeads),
-    disagreements, duplicates, duplicateRecords: involved.size,
+    noReason: t.reasonCount[0],
+    disabledReasons: reasons.filter((r) => r.disabledWithLeads),
+    disagreements,
+    duplicates,
+    duplicateRecords: involved.size,
   };
 }

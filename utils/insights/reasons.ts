@@ -26,9 +26,15 @@ export function reasonRows(t: Tally): ReasonRow[] {
     const r = reasons[slot];
     const count = t.reasonCount[slot];
     rows.push({
-      slot, id: r.id!, name: r.name, enabled: r.enabled, inDictionary: r.inDictionary, count,
+      slot,
+      id: r.id!,
+      name: r.name,
+      enabled: r.enabled,
+      inDictionary: r.inDictionary,
+      count,
       share: t.archivedLeads ? count / t.archivedLeads : 0,
-      category: CATEGORIES[t.view.reasonCategory[slot]], seed: t.view.seeds[slot],
+      category: CATEGORIES[t.view.reasonCategory[slot]],
+      seed: t.view.seeds[slot],
       disabledWithLeads: !r.enabled && count > 0,
     });
   }

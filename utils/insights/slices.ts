@@ -71,28 +71,45 @@ export const sliceIds = (t: Tally, spec: SliceSpec): number[] => sliceIndices(t,
 // Specs behind the numbers of each table, named by what the number says.
 const archivedLead = { kind: 'lead', archived: true } as const;
 export const reasonSlice = (slot: number): SliceSpec => ({ ...archivedLead, reason: slot });
-export type CampaignMetric = 'leads' | 'inWork' | 'archivedTarget' | 'archivedNonTarget' | 'archivedUnclassified' | 'clients' | 'targetLeads' | 'archived' | FunnelStage;
+export type CampaignMetric =
+  'leads' | 'inWork' | 'archivedTarget' | 'archivedNonTarget' | 'archivedUnclassified' | 'clients' | 'targetLeads' | 'archived' | FunnelStage;
 export function campaignSlice(group: number | undefined, metric: CampaignMetric): SliceSpec {
   const g = group === undefined ? {} : { group };
   switch (metric) {
-    case 'leads': return g;
-    case 'inWork': return { ...g, kind: 'lead', archived: false };
-    case 'clients': return { ...g, kind: 'client' };
-    case 'targetLeads': return { ...g, notNonTarget: true };
-    case 'archived': return { ...g, ...archivedLead };
-    case 'archivedTarget': return { ...g, ...archivedLead, category: 'target' };
-    case 'archivedNonTarget': return { ...g, ...archivedLead, category: 'non-target' };
-    case 'archivedUnclassified': return { ...g, ...archivedLead, category: 'unclassified' };
-    default: return FUNNEL.includes(metric) ? { ...g, reached: metric } : g;
+    case 'leads':
+      return g;
+    case 'inWork':
+      return { ...g, kind: 'lead', archived: false };
+    case 'clients':
+      return { ...g, kind: 'client' };
+    case 'targetLeads':
+      return { ...g, notNonTarget: true };
+    case 'archived':
+      return { ...g, ...archivedLead };
+    case 'archivedTarget':
+      return { ...g, ...archivedLead, category: 'target' };
+    case 'archivedNonTarget':
+      return { ...g, ...archivedLead, category: 'non-target' };
+    case 'archivedUnclassified':
+      return { ...g, ...archivedLead, category: 'unclassified' };
+    default:
+      return FUNNEL.includes(metric) ? { ...g, reached: metric } : g;
   }
 }
-export const matrixSlice = (reason: number, by: 'group' | 'manager', col: number | undefined): SliceSpec =>
-  ({ ...archivedLead, reason, ...(col === undefined ? {} : by === 'group' ? { group: col } : { manager: col }) });
+export const matrixSlice = (reason: number, by: 'group' | 'manager', col: number | undefined): SliceSpec => ({
+  ...archivedLead,
+  reason,
+  ...(col === undefined ? {} : by === 'group' ? { group: col } : { manager: col }),
+});
 export type CreatedMonthMetric = 'created' | 'archived' | 'archivedTarget' | 'archivedNonTarget';
 export function createdMonthSlice(month: number, metric: CreatedMonthMetric): SliceSpec {
   const m = { createdMonth: month };
   if (metric === 'created') return m;
-  return { ...m, ...archivedLead, ...(metric === 'archivedTarget' ? { category: 'target' } : metric === 'archivedNonTarget' ? { category: 'non-target' } : {}) };
+  return {
+    ...m,
+    ...archivedLead,
+    ...(metric === 'archivedTarget' ? { category: 'target' } : metric === 'archivedNonTarget' ? { category: 'non-target' } : {}),
+  };
 }
 export type ArchivedMonthMetric = 'archived' | Category | 'fromLog' | 'notFromLog';
 export function archivedMonthSlice(month: number, metric: ArchivedMonthMetric): SliceSpec {
@@ -101,7 +118,13 @@ export function archivedMonthSlice(month: number, metric: ArchivedMonthMetric): 
   if (metric === 'fromLog' || metric === 'notFromLog') return { ...m, archivedFromLog: metric === 'fromLog' };
   return { ...m, category: metric };
 }
-export const lossTimeSlice = (by: 'reason' | 'group', slot: number): SliceSpec =>
-  ({ ...archivedLead, lossDays: true, ...(by === 'reason' ? { reason: slot } : { group: slot }) });
-export const lossStageSlice = (stage: Stage | 'unknown', category?: Category): SliceSpec =>
-  ({ ...archivedLead, lossStage: stage, ...(category ? { category } : {}) });
+export const lossTimeSlice = (by: 'reason' | 'group', slot: number): SliceSpec => ({
+  ...archivedLead,
+  lossDays: true,
+  ...(by === 'reason' ? { reason: slot } : { group: slot }),
+});
+export const lossStageSlice = (stage: Stage | 'unknown', category?: Category): SliceSpec => ({
+  ...archivedLead,
+  lossStage: stage,
+  ...(category ? { category } : {}),
+});

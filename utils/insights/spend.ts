@@ -8,15 +8,12 @@ import type { PeriodFilter } from './types';
 
 export const periodKey = (f: PeriodFilter): string => `${f.createdFrom ?? ''}..${f.createdTo ?? ''}`;
 
-export const spendKey = (branch: number, grouping: string, period: string, group: string): string =>
-  JSON.stringify([branch, grouping, period, group]);
+export const spendKey = (branch: number, grouping: string, period: string, group: string): string => JSON.stringify([branch, grouping, period, group]);
 
 const MONTH = /^\d{4}-\d{2}$/;
 
 /** Spend per group for the filter's created period: the exact period's entry, else its months summed. */
-export function spendByGroup(
-  spend: Record<string, number>, branch: number, grouping: string, filter: PeriodFilter,
-): Map<string, number> {
+export function spendByGroup(spend: Record<string, number>, branch: number, grouping: string, filter: PeriodFilter): Map<string, number> {
   const period = periodKey(filter);
   const from = filter.createdFrom ? monthNumber(filter.createdFrom) : -Infinity;
   const to = filter.createdTo ? monthNumber(filter.createdTo) : Infinity;

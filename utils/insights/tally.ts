@@ -41,11 +41,13 @@ export interface Tally {
 }
 
 function monthRange(view: PreparedView, mask: Uint8Array): [number, number] {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   const { createdMonth, archivedMonth } = view.prep;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    const c = createdMonth[i], a = archivedMonth[i];
+    const c = createdMonth[i],
+      a = archivedMonth[i];
     if (c < lo) lo = c;
     if (c > hi) hi = c;
     if (a < lo) lo = a;
@@ -58,17 +60,31 @@ export function tally(view: PreparedView, filter: PeriodFilter): Tally {
   const { prep } = view;
   const records = prep.data.records;
   const mask = filterMask(prep, filter);
-  const R = prep.reasons.length, G = view.groups.length, M = prep.managers.length;
+  const R = prep.reasons.length,
+    G = view.groups.length,
+    M = prep.managers.length;
   const [monthStart, monthEnd] = monthRange(view, mask);
   const months = monthEnd - monthStart + 1;
   const t: Tally = {
-    view, filter, mask, records: 0, archivedLeads: 0, monthStart, lossUndated: 0,
+    view,
+    filter,
+    mask,
+    records: 0,
+    archivedLeads: 0,
+    monthStart,
+    lossUndated: 0,
     reasonCount: new Int32Array(R),
-    groupLeads: new Int32Array(G), groupInWork: new Int32Array(G), groupClients: new Int32Array(G),
-    groupArchived: new Int32Array(G * C), groupReached: new Int32Array(G * S),
-    reasonByGroup: new Int32Array(R * G), reasonByManager: new Int32Array(R * M),
-    createdMonths: new Int32Array(months * 4), archivedMonths: new Int32Array(months * (C + 2)),
-    lossDaysByReason: Array.from({ length: R }, () => []), lossDaysByGroup: Array.from({ length: G }, () => []),
+    groupLeads: new Int32Array(G),
+    groupInWork: new Int32Array(G),
+    groupClients: new Int32Array(G),
+    groupArchived: new Int32Array(G * C),
+    groupReached: new Int32Array(G * S),
+    reasonByGroup: new Int32Array(R * G),
+    reasonByManager: new Int32Array(R * M),
+    createdMonths: new Int32Array(months * 4),
+    archivedMonths: new Int32Array(months * (C + 2)),
+    lossDaysByReason: Array.from({ length: R }, () => []),
+    lossDaysByGroup: Array.from({ length: G }, () => []),
     lossStage: new Int32Array((S + 1) * C),
   };
   const { reasonSlot, managerSlot, createdDay, createdMonth, archivedDay, archivedMonth } = prep;

@@ -6,7 +6,14 @@
 import type { Tally } from './tally';
 import { CATEGORIES, STAGES, type Category, type Stage } from './types';
 
-export interface LossTimeRow { slot: number; label: string | null; n: number; median: number; p25: number; p75: number }
+export interface LossTimeRow {
+  slot: number;
+  label: string | null;
+  n: number;
+  median: number;
+  p25: number;
+  p75: number;
+}
 
 /** Quantile of sorted values by linear interpolation (q in 0..1). */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
@@ -30,7 +37,11 @@ function rows(days: number[][], label: (slot: number) => string | null): LossTim
 export const lossTimeByReason = (t: Tally): LossTimeRow[] => rows(t.lossDaysByReason, (s) => t.view.prep.reasons[s].name || null);
 export const lossTimeByGroup = (t: Tally): LossTimeRow[] => rows(t.lossDaysByGroup, (s) => t.view.groups[s].label);
 
-export interface LossStageRow { stage: Stage | 'unknown'; total: number; byCategory: Record<Category, number> }
+export interface LossStageRow {
+  stage: Stage | 'unknown';
+  total: number;
+  byCategory: Record<Category, number>;
+}
 
 /** Archived leads by the stage they were lost at, in funnel order, «unknown» last. */
 export function lossStages(t: Tally): LossStageRow[] {

@@ -29,7 +29,10 @@ export interface InsightRecord {
   fields?: Record<string, string>;
 }
 
-export interface NamedId { id: number; name: string }
+export interface NamedId {
+  id: number;
+  name: string;
+}
 
 export interface InsightDicts {
   reasons: { id: number; name: string; enabled: boolean }[];

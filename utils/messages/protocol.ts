@@ -67,7 +67,11 @@ export const PROTOCOL = {
   ),
   tabDone: message<null>()(
     'crm-tab',
-    z.object({ ...runRef, task: z.string().max(40), result: z.object({ expected: z.number().int().nonnegative(), counts, ids: z.array(z.number().int().positive()).max(1_000_000).optional() }) }),
+    z.object({
+      ...runRef,
+      task: z.string().max(40),
+      result: z.object({ expected: z.number().int().nonnegative(), counts, ids: z.array(z.number().int().positive()).max(1_000_000).optional() }),
+    }),
   ),
   tabFailed: message<null>()('crm-tab', z.object({ ...runRef, task: z.string().max(40), error: errorInfo })),
 
@@ -77,7 +81,12 @@ export const PROTOCOL = {
   buildFile: message<{ url: string; fileName: string; rows: number }>()(
     'background',
     z.object({
-      target: z.object({ source: z.enum(['alfacrm', 'altegio', 'livetex']), account: z.string().max(300), partition: z.string().max(100), scope: z.string().max(40) }),
+      target: z.object({
+        source: z.enum(['alfacrm', 'altegio', 'livetex']),
+        account: z.string().max(300),
+        partition: z.string().max(100),
+        scope: z.string().max(40),
+      }),
       settings: z.object({
         delimiter: z.enum(['auto', ';', ',']),
         headerLanguage: z.enum(['keys', 'uk', 'ru']),

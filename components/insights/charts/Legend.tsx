@@ -2,7 +2,12 @@
 export function Legend({ items }: { items: { cls: string; label: string }[] }) {
   return (
     <p class="legend">
-      {items.map((i) => <span key={i.cls}><i class={`swatch ${i.cls}`} />{i.label}</span>)}
+      {items.map((i) => (
+        <span key={i.cls}>
+          <i class={`swatch ${i.cls}`} />
+          {i.label}
+        </span>
+      ))}
     </p>
   );
 }

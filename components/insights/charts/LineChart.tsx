@@ -2,9 +2,20 @@
 import { Legend } from './Legend';
 import { niceMax } from './shared';
 
-export interface Series { key: string; name: string; cls: string; values: number[]; onPoint?: (i: number) => void }
+export interface Series {
+  key: string;
+  name: string;
+  cls: string;
+  values: number[];
+  onPoint?: (i: number) => void;
+}
 
-const W = 640, H = 200, L = 44, R = 12, T = 10, B = 24;
+const W = 640,
+  H = 200,
+  L = 44,
+  R = 12,
+  T = 10,
+  B = 24;
 
 export function LineChart({ labels, series, title }: { labels: string[]; series: Series[]; title: string }) {
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
@@ -18,10 +29,18 @@ export function LineChart({ labels, series, title }: { labels: string[]; series:
         {[0, max / 2, max].map((v) => (
           <g key={v}>
             <line x1={L} x2={W - R} y1={y(v)} y2={y(v)} class="gridline" />
-            <text x={L - 4} y={y(v) + 4} text-anchor="end" class="label">{Math.round(v)}</text>
+            <text x={L - 4} y={y(v) + 4} text-anchor="end" class="label">
+              {Math.round(v)}
+            </text>
           </g>
         ))}
-        {labels.map((l, i) => (i % every === 0 ? <text key={l} x={x(i)} y={H - B + 16} text-anchor="middle" class="label">{l}</text> : null))}
+        {labels.map((l, i) =>
+          i % every === 0 ? (
+            <text key={l} x={x(i)} y={H - B + 16} text-anchor="middle" class="label">
+              {l}
+            </text>
+          ) : null,
+        )}
         {series.map((s) => (
           <g key={s.key} class={s.cls}>
             <polyline fill="none" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />

@@ -2,9 +2,16 @@
 import { Legend } from './Legend';
 import { cut, niceMax, type Segment } from './shared';
 
-export interface Stack { key: string; label: string; segments: Segment[] }
+export interface Stack {
+  key: string;
+  label: string;
+  segments: Segment[];
+}
 
-const W = 640, LABEL = 200, ROW = 20, GAP = 5;
+const W = 640,
+  LABEL = 200,
+  ROW = 20,
+  GAP = 5;
 
 export function StackedBars({ stacks, legend, title }: { stacks: Stack[]; legend: { cls: string; label: string }[]; title: string }) {
   const total = (s: Stack) => s.segments.reduce((n, x) => n + x.value, 0);
@@ -19,7 +26,9 @@ export function StackedBars({ stacks, legend, title }: { stacks: Stack[]; legend
           let x = LABEL;
           return (
             <g key={s.key}>
-              <text x={LABEL - 6} y={y + ROW * 0.7} text-anchor="end" class="label">{cut(s.label, 30)}</text>
+              <text x={LABEL - 6} y={y + ROW * 0.7} text-anchor="end" class="label">
+                {cut(s.label, 30)}
+              </text>
               {s.segments.map((seg) => {
                 const w = seg.value * scale;
                 const rect = (
@@ -30,7 +39,9 @@ export function StackedBars({ stacks, legend, title }: { stacks: Stack[]; legend
                 x += w;
                 return rect;
               })}
-              <text x={x + 4} y={y + ROW * 0.7} class="value">{total(s)}</text>
+              <text x={x + 4} y={y + ROW * 0.7} class="value">
+                {total(s)}
+              </text>
             </g>
           );
         })}

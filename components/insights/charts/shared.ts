@@ -8,4 +8,10 @@ export function niceMax(v: number): number {
   return [1, 2, 5, 10].map((m) => m * p).find((m) => m >= v)!;
 }
 
-export interface Segment { key: string; value: number; cls: string; title: string; onClick?: () => void }
+export interface Segment {
+  key: string;
+  value: number;
+  cls: string;
+  title: string;
+  onClick?: () => void;
+}

@@ -16,13 +16,15 @@ beforeEach(() => {
   sim.setKnobs({ ...NO_LIMIT, userTokenLifetimeSec: null, licenseExpired: null });
 });
 
-const auth = (body: unknown, partner = sim.partnerToken) => call(`${sim.apiUrl}/api/v1/auth`, {
-  method: 'POST',
-  headers: { Authorization: `Bearer ${partner}`, 'Content-Type': 'application/json', Accept: V2 },
-  body: JSON.stringify(body),
-});
+const auth = (body: unknown, partner = sim.partnerToken) =>
+  call(`${sim.apiUrl}/api/v1/auth`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${partner}`, 'Content-Type': 'application/json', Accept: V2 },
+    body: JSON.stringify(body),
+  });
 const fieldsPath = () => `/api/v1/custom_fields/client/${sim.cid}`;
-const withAuth = (authorization: string | null) => call(sim.apiUrl + fieldsPath(), { headers: { ...(authorization ? { Authorization: authorization } : {}), Accept: V2 } });
+const withAuth = (authorization: string | null) =>
+  call(sim.apiUrl + fieldsPath(), { headers: { ...(authorization ? { Authorization: authorization } : {}), Accept: V2 } });
 const envelopeError = (message: string) => ({ success: false, data: null, meta: { message } });
 
 describe('POST /auth', () => {
@@ -103,7 +105,7 @@ describe('rights, licence and errors', () => {
     }
   });
 
-  it('answers 404 «Не указан филиал.» for location 0, 403 for a location not the user\'s, 404 «Не найдено» for unknown routes', async () => {
+  it("answers 404 «Не указан филиал.» for location 0, 403 for a location not the user's, 404 «Не найдено» for unknown routes", async () => {
     const zero = await api.get('/api/v1/clients/0');
     expect(zero.status).toBe(404);
     expect(zero.json).toEqual(envelopeError('Не указан филиал.'));

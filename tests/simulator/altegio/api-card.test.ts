@@ -23,8 +23,31 @@ describe('GET /client/{cid}/{id}', () => {
     expect(r.status).toBe(200);
     expect(r.json.success).toBe(true);
     expect(r.json.meta).toEqual([]);
-    for (const key of ['id', 'name', 'surname', 'patronymic', 'phone', 'email', 'categories', 'sex_id', 'sex', 'discount', 'importance_id',
-      'importance', 'card', 'birth_date', 'comment', 'sms_check', 'sms_not', 'spent', 'balance', 'visits', 'last_change_date', 'custom_fields', 'client_agreements']) {
+    for (const key of [
+      'id',
+      'name',
+      'surname',
+      'patronymic',
+      'phone',
+      'email',
+      'categories',
+      'sex_id',
+      'sex',
+      'discount',
+      'importance_id',
+      'importance',
+      'card',
+      'birth_date',
+      'comment',
+      'sms_check',
+      'sms_not',
+      'spent',
+      'balance',
+      'visits',
+      'last_change_date',
+      'custom_fields',
+      'client_agreements',
+    ]) {
       expect(r.json.data, key).toHaveProperty(key);
     }
     expect(r.json.data).toMatchObject({ id: c.id, name: c.name, phone: c.phone, email: c.email, comment: c.comment, custom_fields: c.custom_fields });
@@ -85,8 +108,14 @@ describe('GET /custom_fields/client/{cid}', () => {
         id: defs[i].id,
         salon_id: sim.cid,
         custom_field: {
-          id: defs[i].fieldId, code: defs[i].code, entity_type: 'client', show_in_ui: defs[i].showInUi, title: defs[i].title,
-          user_can_edit: defs[i].userCanEdit, type: { code: defs[i].type, title: expect.any(String) }, values: defs[i].values,
+          id: defs[i].fieldId,
+          code: defs[i].code,
+          entity_type: 'client',
+          show_in_ui: defs[i].showInUi,
+          title: defs[i].title,
+          user_can_edit: defs[i].userCanEdit,
+          type: { code: defs[i].type, title: expect.any(String) },
+          values: defs[i].values,
         },
       });
     });

@@ -79,7 +79,10 @@ describe('GET /clients/{cid}: filters and traps', () => {
     const lone = await list('?paid_min=1000');
     expect(lone.json.meta.total_count).toBe(1850);
     const both = await list('?paid_min=1000&paid_max=2000&count=300');
-    const expected = sim.truth.clients().filter((c) => c.spent >= 1000 && c.spent <= 2000).map((c) => c.id);
+    const expected = sim.truth
+      .clients()
+      .filter((c) => c.spent >= 1000 && c.spent <= 2000)
+      .map((c) => c.id);
     expect(both.json.meta.total_count).toBe(expected.length);
     expect(ids(both)).toEqual(expected.slice(0, 300));
     const zero = await list('?paid_min=0&count=300');

@@ -35,7 +35,14 @@ describe('POST /company/{cid}/clients/search', () => {
     r.json.data.forEach((row: Record<string, unknown>, i: number) => {
       expect(Object.keys(row)).toEqual(['id', 'name', 'first_visit_date', 'last_visit_date', 'sold_amount', 'visits_count']);
       const c = truth[i];
-      expect(row).toEqual({ id: c.id, name: c.name, first_visit_date: c.first_visit_date, last_visit_date: c.last_visit_date, sold_amount: c.sold_amount, visits_count: c.visits });
+      expect(row).toEqual({
+        id: c.id,
+        name: c.name,
+        first_visit_date: c.first_visit_date,
+        last_visit_date: c.last_visit_date,
+        sold_amount: c.sold_amount,
+        visits_count: c.visits,
+      });
     });
   });
 
@@ -61,7 +68,7 @@ describe('POST /company/{cid}/clients/search', () => {
     }
   });
 
-  it('filters by id (only this location\'s), quick_search and category, AND or OR', async () => {
+  it("filters by id (only this location's), quick_search and category, AND or OR", async () => {
     const [a, b] = sim.truth.ids();
     const decoyId = sim.truth.ids(sim.decoyCid)[0];
     const byId = await api.post(path(), { filters: [{ type: 'id', state: { value: [a, b, decoyId] } }] });
@@ -73,9 +80,21 @@ describe('POST /company/{cid}/clients/search', () => {
     const withCategory = sim.truth.clients().find((c) => c.categories.length)!;
     const cat = await api.post(path(), { page_size: 200, filters: [{ type: 'category', state: { value: [withCategory.categories[0].id] } }] });
     expect(cat.json.data.map((x: { id: number }) => x.id)).toContain(withCategory.id);
-    const or = await api.post(path(), { operation: 'OR', filters: [{ type: 'id', state: { value: [a] } }, { type: 'id', state: { value: [b] } }] });
+    const or = await api.post(path(), {
+      operation: 'OR',
+      filters: [
+        { type: 'id', state: { value: [a] } },
+        { type: 'id', state: { value: [b] } },
+      ],
+    });
     expect(or.json.meta.total_count).toBe(2);
-    const and = await api.post(path(), { operation: 'AND', filters: [{ type: 'id', state: { value: [a] } }, { type: 'id', state: { value: [b] } }] });
+    const and = await api.post(path(), {
+      operation: 'AND',
+      filters: [
+        { type: 'id', state: { value: [a] } },
+        { type: 'id', state: { value: [b] } },
+      ],
+    });
     expect(and.json.meta.total_count).toBe(0);
   });
 

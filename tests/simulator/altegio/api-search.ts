@@ -11,11 +11,31 @@ import { FIXED_FIVE, searchShape } from './shapes';
 export const SEARCH_MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 25;
 /** Filter types the route knows; only id, quick_search and category narrow anything here. */
-const KNOWN_FILTERS = ['id', 'quick_search', 'category', 'record', 'sold_amount', 'visits_count', 'birthday', 'gender',
-  'importance', 'has_mobile_app', 'passteam', 'last_visit_date', 'first_visit_date', 'abonement', 'certificate'];
+const KNOWN_FILTERS = [
+  'id',
+  'quick_search',
+  'category',
+  'record',
+  'sold_amount',
+  'visits_count',
+  'birthday',
+  'gender',
+  'importance',
+  'has_mobile_app',
+  'passteam',
+  'last_visit_date',
+  'first_visit_date',
+  'abonement',
+  'certificate',
+];
 const ORDER_KEYS: Record<string, (c: SimClient) => string | number> = {
-  id: (c) => c.id, name: (c) => c.name, sold_amount: (c) => c.sold_amount, visits_count: (c) => c.visits,
-  last_visit_date: (c) => c.last_visit_date ?? '', first_visit_date: (c) => c.first_visit_date ?? '', discount: (c) => c.discount,
+  id: (c) => c.id,
+  name: (c) => c.name,
+  sold_amount: (c) => c.sold_amount,
+  visits_count: (c) => c.visits,
+  last_visit_date: (c) => c.last_visit_date ?? '',
+  first_visit_date: (c) => c.first_visit_date ?? '',
+  discount: (c) => c.discount,
 };
 
 const toInt = (v: unknown): number | null => {
@@ -40,8 +60,9 @@ function filterPredicate(f: unknown): Pred | string {
     if (typeof value !== 'string') return 'quick_search: value must be a string';
     const q = value.trim().toLowerCase();
     const digits = q.replace(/\D/g, '');
-    return (c) => [c.name, c.surname, c.patronymic, c.email].some((s) => s.toLowerCase().includes(q))
-      || (digits.length > 2 && String(c.phone).replace(/\D/g, '').includes(digits));
+    return (c) =>
+      [c.name, c.surname, c.patronymic, c.email].some((s) => s.toLowerCase().includes(q)) ||
+      (digits.length > 2 && String(c.phone).replace(/\D/g, '').includes(digits));
   }
   return () => true;
 }
@@ -50,8 +71,12 @@ export function search(body: Record<string, unknown>, st: AltegioState, cid: num
   const page = Math.max(1, toInt(body.page) ?? 1);
   const askedSize = toInt(body.page_size);
   const size = askedSize === null || askedSize < 1 ? DEFAULT_PAGE_SIZE : Math.min(askedSize, SEARCH_MAX_PAGE_SIZE);
-  const fields = st.knobs.current.searchFields === 'fixed-five' ? FIXED_FIVE
-    : Array.isArray(body.fields) ? body.fields.filter((x): x is string => typeof x === 'string') : ['id'];
+  const fields =
+    st.knobs.current.searchFields === 'fixed-five'
+      ? FIXED_FIVE
+      : Array.isArray(body.fields)
+        ? body.fields.filter((x): x is string => typeof x === 'string')
+        : ['id'];
   const preds: Pred[] = [];
   const errors: string[] = [];
   for (const f of Array.isArray(body.filters) ? body.filters : []) {

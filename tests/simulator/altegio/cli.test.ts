@@ -12,10 +12,30 @@ afterEach(async () => {
 
 describe('parseAltegioArgs', () => {
   it('reads port, seed, latency, rate, dataset and knobs (flags over the environment)', () => {
-    const opts = parseAltegioArgs(['--crm', 'altegio', '--port=0', '--seed', '3', '--latency', '50', '--rate', '2', '--rate-minute', '100',
-      '--dataset', 'small', '--knobs', '{"searchFields":"fixed-five"}'], { ALTEGIO_SIM_KNOBS: '{"rateLimitPerSecond":9,"uiRedrawMs":500}' });
+    const opts = parseAltegioArgs(
+      [
+        '--crm',
+        'altegio',
+        '--port=0',
+        '--seed',
+        '3',
+        '--latency',
+        '50',
+        '--rate',
+        '2',
+        '--rate-minute',
+        '100',
+        '--dataset',
+        'small',
+        '--knobs',
+        '{"searchFields":"fixed-five"}',
+      ],
+      { ALTEGIO_SIM_KNOBS: '{"rateLimitPerSecond":9,"uiRedrawMs":500}' },
+    );
     expect(opts).toEqual({
-      port: 0, seed: 3, dataset: 'small',
+      port: 0,
+      seed: 3,
+      dataset: 'small',
       knobs: { rateLimitPerSecond: 2, uiRedrawMs: 500, latencyMs: 50, rateLimitPerMinute: 100, searchFields: 'fixed-five' },
     });
   });

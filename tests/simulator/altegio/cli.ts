@@ -7,7 +7,8 @@ import { startAltegioSimulator } from './server';
 import { validateKnobs } from './knobs';
 import type { AltegioKnobs, AltegioSimulator, AltegioSimulatorOptions } from './types';
 
-export const ALTEGIO_USAGE = 'usage: simulator --crm altegio [--port N] [--seed S] [--latency MS] [--rate R] [--rate-minute M] [--dataset default|small] [--knobs JSON]';
+export const ALTEGIO_USAGE =
+  'usage: simulator --crm altegio [--port N] [--seed S] [--latency MS] [--rate R] [--rate-minute M] [--dataset default|small] [--knobs JSON]';
 
 function parseKnobsJson(text: string, where: string): Partial<AltegioKnobs> {
   let v: unknown;
@@ -33,22 +34,38 @@ export function parseAltegioArgs(args: string[], env: Record<string, string | un
     const flag = eq < 0 ? args[i] : args[i].slice(0, eq);
     const value = () => (eq >= 0 ? args[i].slice(eq + 1) : args[++i]);
     switch (flag) {
-      case '--port': opts.port = num(flag, value()); break;
-      case '--seed': opts.seed = num(flag, value()); break;
-      case '--latency': knobs.latencyMs = num(flag, value()); break;
-      case '--rate': knobs.rateLimitPerSecond = num(flag, value()); break;
-      case '--rate-minute': knobs.rateLimitPerMinute = num(flag, value()); break;
+      case '--port':
+        opts.port = num(flag, value());
+        break;
+      case '--seed':
+        opts.seed = num(flag, value());
+        break;
+      case '--latency':
+        knobs.latencyMs = num(flag, value());
+        break;
+      case '--rate':
+        knobs.rateLimitPerSecond = num(flag, value());
+        break;
+      case '--rate-minute':
+        knobs.rateLimitPerMinute = num(flag, value());
+        break;
       case '--dataset': {
         const d = value();
         if (d !== 'default' && d !== 'small') throw new Error('--dataset is default or small');
         opts.dataset = d;
         break;
       }
-      case '--knobs': Object.assign(knobs, parseKnobsJson(value() ?? '', '--knobs')); break;
+      case '--knobs':
+        Object.assign(knobs, parseKnobsJson(value() ?? '', '--knobs'));
+        break;
       // The main CLI's own selector, harmless here.
-      case '--crm': value(); break;
-      case '--help': return 'help';
-      default: throw new Error(`unknown argument: ${args[i]}`);
+      case '--crm':
+        value();
+        break;
+      case '--help':
+        return 'help';
+      default:
+        throw new Error(`unknown argument: ${args[i]}`);
     }
   }
   opts.knobs = validateKnobs(knobs as Record<string, unknown>);

@@ -27,12 +27,14 @@ afterAll(async () => sim.close());
 async function pool<T, R>(items: T[], width: number, f: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i]);
+      }
+    }),
+  );
   return out;
 }
 
@@ -62,8 +64,16 @@ describe('every client, on every route', () => {
     infos.forEach((u, i) => {
       const r = rows[i];
       expect(u.client_id).toBe(r.id);
-      expect([u.name, u.surname, u.patronymic, u.email, u.comment, u.card, u.discount, u.balance]).toEqual(
-        [r.name, r.surname, r.patronymic, r.email, r.comment, r.card, r.discount, r.balance]);
+      expect([u.name, u.surname, u.patronymic, u.email, u.comment, u.card, u.discount, u.balance]).toEqual([
+        r.name,
+        r.surname,
+        r.patronymic,
+        r.email,
+        r.comment,
+        r.card,
+        r.discount,
+        r.balance,
+      ]);
       expect([u.phone, u.visits_count, u.paid_money, u.display_name]).toEqual([r.phone === '' ? '' : String(r.phone), r.visits, r.paid, r.display_name]);
       expect(u.labels).toEqual(r.categories.map((x: { title: string }) => x.title));
     });
@@ -102,7 +112,11 @@ describe('the restricted user', () => {
     const token = await rw.pageToken(sim.cid);
     const sample = clients.filter((c) => masked.has(c.id));
     const ids = sample.map((c) => c.id);
-    const search = await api.post(`/api/v1/company/${sim.cid}/clients/search`, { page_size: 200, fields: ['id', 'phone', 'email'], filters: [{ type: 'id', state: { value: ids } }] }, { user: 'restricted' });
+    const search = await api.post(
+      `/api/v1/company/${sim.cid}/clients/search`,
+      { page_size: 200, fields: ['id', 'phone', 'email'], filters: [{ type: 'id', state: { value: ids } }] },
+      { user: 'restricted' },
+    );
     const list = await api.get(`/api/v1/clients/${sim.cid}?count=200&${ids.map((id) => `id[]=${id}`).join('&')}`, { user: 'restricted' });
     const webList = await rw.api(`/api/v1/clients/${sim.cid}?count=200&${ids.map((id) => `id[]=${id}`).join('&')}`, token);
     const cards = await pool(sample, 8, async (c) => (await api.get(`/api/v1/client/${sim.cid}/${c.id}`, { user: 'restricted' })).json.data);

@@ -48,8 +48,13 @@ export function handleControl(ctx: ACtx, st: AltegioState, at: Endpoints): Reply
         const t = st.store.truth();
         const maskedIds = Object.fromEntries((['owner', 'restricted', 'nobase'] as UserKey[]).map((u) => [u, t.maskedIds(u, cid)]));
         return json(200, {
-          location: cid, clients: t.clients(cid), definitions: t.definitions(cid), orphanCodes: t.orphanCodes(cid),
-          customCodes: t.customCodes(cid), deletedIds: t.deletedIds(cid), maskedIds,
+          location: cid,
+          clients: t.clients(cid),
+          definitions: t.definitions(cid),
+          orphanCodes: t.orphanCodes(cid),
+          customCodes: t.customCodes(cid),
+          deletedIds: t.deletedIds(cid),
+          maskedIds,
         });
       }
       case 'GET /__sim/stats':

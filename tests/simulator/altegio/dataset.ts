@@ -80,10 +80,7 @@ export function generate(seed: number, name: DatasetName): Generated {
   const rng = createRng(seed);
   const size = SIZES[name];
   const definitions = new Map(LOCATIONS.map((l, i) => [l.id, definitionsFor(i)] as const));
-  const owners = rng.fork('locations').shuffle([
-    ...Array<number>(size.main).fill(MAIN_CID),
-    ...Array<number>(size.decoy).fill(DECOY_CID),
-  ]);
+  const owners = rng.fork('locations').shuffle([...Array<number>(size.main).fill(MAIN_CID), ...Array<number>(size.decoy).fill(DECOY_CID)]);
   const idRng = rng.fork('ids');
   const clients: SimClient[] = [];
   let id = FIRST_ID_FLOOR + idRng.int(0, 999);

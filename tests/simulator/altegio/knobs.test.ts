@@ -75,9 +75,16 @@ describe('emptyCustomFields', () => {
   });
 
   it('can serve [], {}, null or no key on every route', async () => {
-    for (const [mode, value] of [['array', []], ['object', {}], ['null', null]] as const) {
+    for (const [mode, value] of [
+      ['array', []],
+      ['object', {}],
+      ['null', null],
+    ] as const) {
       sim.setKnobs({ emptyCustomFields: mode });
-      expect((await forms()).map((x) => x.custom_fields), mode).toEqual([value, value, value]);
+      expect(
+        (await forms()).map((x) => x.custom_fields),
+        mode,
+      ).toEqual([value, value, value]);
     }
     sim.setKnobs({ emptyCustomFields: 'absent' });
     for (const row of await forms()) expect(row).not.toHaveProperty('custom_fields');
@@ -86,7 +93,9 @@ describe('emptyCustomFields', () => {
   it('mixes the forms across clients, each client alike on every route', async () => {
     sim.setKnobs({ emptyCustomFields: 'mixed' });
     const rows = (await api.get(`/api/v1/clients/${sim.cid}?count=200`)).json.data as { custom_fields: unknown }[];
-    const kinds = new Set(rows.filter((r) => r.custom_fields === null || !Object.keys(r.custom_fields as object).length).map((r) => JSON.stringify(r.custom_fields)));
+    const kinds = new Set(
+      rows.filter((r) => r.custom_fields === null || !Object.keys(r.custom_fields as object).length).map((r) => JSON.stringify(r.custom_fields)),
+    );
     expect(kinds).toEqual(new Set(['[]', '{}', 'null']));
     const f = await forms();
     expect(f[0].custom_fields).toEqual(f[1].custom_fields);
@@ -117,7 +126,14 @@ describe('latency and control endpoints', () => {
 
   it('GET /__sim/credentials and /__sim/truth answer on both origins', async () => {
     const creds = await call(`${sim.apiUrl}/__sim/credentials`);
-    expect(creds.json).toEqual({ webUrl: sim.webUrl, apiUrl: sim.apiUrl, cid: sim.cid, decoyCid: sim.decoyCid, users: sim.users, partnerToken: sim.partnerToken });
+    expect(creds.json).toEqual({
+      webUrl: sim.webUrl,
+      apiUrl: sim.apiUrl,
+      cid: sim.cid,
+      decoyCid: sim.decoyCid,
+      users: sim.users,
+      partnerToken: sim.partnerToken,
+    });
     const truth = await control(`/__sim/truth?location=${sim.cid}`);
     expect(truth.json.clients.map((c: { id: number }) => c.id)).toEqual(sim.truth.ids());
     expect(truth.json.customCodes).toEqual(sim.truth.customCodes());

@@ -23,7 +23,10 @@ export const DEFAULT_KNOBS: Readonly<AltegioKnobs> = {
 const nonNegative = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const positiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
 const orNull = (check: (v: unknown) => boolean) => (v: unknown) => v === null || check(v);
-const oneOf = (...options: unknown[]) => (v: unknown) => options.includes(v);
+const oneOf =
+  (...options: unknown[]) =>
+  (v: unknown) =>
+    options.includes(v);
 
 const CHECKS: Record<keyof AltegioKnobs, (v: unknown) => boolean> = {
   latencyMs: nonNegative,

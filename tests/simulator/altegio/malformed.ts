@@ -2,7 +2,8 @@
 import { html, json, type Reply } from '../http';
 import type { MalformedKind } from './types';
 
-const BAD_GATEWAY = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const BAD_GATEWAY =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** The reply's `data` as a v1 bare array (an object becomes a one-row array). */
 function bareArray(r: Reply): unknown[] {

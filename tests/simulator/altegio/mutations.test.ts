@@ -70,7 +70,12 @@ describe('POST /__sim/mutate', () => {
     const r = await call(`${sim.webUrl}/__sim/mutate`, { method: 'POST', body: JSON.stringify({ addField: true, edit: 4 }) });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ addedField: 'telegram', added: [], deleted: [], renamed: null });
-    expect(sim.truth.definitions().map((d) => d.code).at(-1)).toBe('telegram');
+    expect(
+      sim.truth
+        .definitions()
+        .map((d) => d.code)
+        .at(-1),
+    ).toBe('telegram');
     expect(sim.truth.customCodes().at(-1)).toBe('old-promo');
     for (const id of r.json.edited) {
       const c = sim.truth.client(id)!;

@@ -60,7 +60,16 @@ export function applyMutation(store: Store, rng: Rng, spec: MutationSpec, now = 
   let added: Definition | null = null;
   if (add) {
     const last = defs[defs.length - 1];
-    added = { id: last.id + 50, fieldId: last.fieldId + 50, code: add.code, title: add.title, type: add.type ?? 'text', showInUi: true, userCanEdit: true, values: [] };
+    added = {
+      id: last.id + 50,
+      fieldId: last.fieldId + 50,
+      code: add.code,
+      title: add.title,
+      type: add.type ?? 'text',
+      showInUi: true,
+      userCanEdit: true,
+      values: [],
+    };
     defs.push(added);
     out.addedField = add.code;
   }

@@ -41,8 +41,15 @@ function makeHandler(origin: Origin, st: AltegioState, at: Endpoints) {
       return;
     }
     const ctx: ACtx = {
-      origin, method: (req.method ?? 'GET').toUpperCase(), url, path: url.pathname, headers: req.headers, body,
-      cookies: parseCookies(req.headers.cookie), ip: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''), kind: 'other',
+      origin,
+      method: (req.method ?? 'GET').toUpperCase(),
+      url,
+      path: url.pathname,
+      headers: req.headers,
+      body,
+      cookies: parseCookies(req.headers.cookie),
+      ip: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      kind: 'other',
     };
     if (ctx.path.startsWith('/__sim/')) return send(res, handleControl(ctx, st, at), false);
     const { kind, limited, data } = classify(origin, ctx.path);
@@ -90,10 +97,11 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-const closeServer = (s: Server) => new Promise<void>((resolve) => {
-  s.close(() => resolve());
-  s.closeAllConnections();
-});
+const closeServer = (s: Server) =>
+  new Promise<void>((resolve) => {
+    s.close(() => resolve());
+    s.closeAllConnections();
+  });
 
 /** WEB on `port` and API on `port + 1`; with port 0, the first free pair found. */
 async function listenPair(web: Server, api: Server, port: number): Promise<number> {

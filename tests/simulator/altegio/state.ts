@@ -21,7 +21,11 @@ export class AltegioState {
   readonly partnerToken: string;
   readonly mutRng: Rng;
 
-  constructor(readonly seed: number, datasetName: DatasetName, knobs?: Partial<AltegioKnobs>) {
+  constructor(
+    readonly seed: number,
+    datasetName: DatasetName,
+    knobs?: Partial<AltegioKnobs>,
+  ) {
     this.store = new Store(seed, datasetName);
     this.users = makeUsers(seed);
     this.partnerToken = makePartnerToken(seed);

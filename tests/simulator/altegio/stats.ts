@@ -2,8 +2,17 @@
 import type { AltegioStats } from './types';
 
 const empty = (): AltegioStats => ({
-  total: 0, byKind: {}, byOrigin: { web: 0, api: 0 }, byOriginKind: {}, byStatus: {}, status429: 0, status401: 0,
-  malformed: 0, maxIn1s: 0, maxIn60s: 0, retriesBeforeRetryAfter: 0,
+  total: 0,
+  byKind: {},
+  byOrigin: { web: 0, api: 0 },
+  byOriginKind: {},
+  byStatus: {},
+  status429: 0,
+  status401: 0,
+  malformed: 0,
+  maxIn1s: 0,
+  maxIn60s: 0,
+  retriesBeforeRetryAfter: 0,
 });
 
 const bump = (m: Record<string, number>, k: string) => {

@@ -11,7 +11,10 @@ export class Store {
   /** Bumped by every change. */
   version = 0;
 
-  constructor(readonly seed: number, readonly datasetName: DatasetName) {
+  constructor(
+    readonly seed: number,
+    readonly datasetName: DatasetName,
+  ) {
     const g = generate(seed, datasetName);
     this.definitions = g.definitions;
     for (const l of LOCATIONS) {
@@ -86,8 +89,14 @@ export class Store {
       ids: (cid = MAIN_CID) => this.list(cid).map((c) => c.id),
       definitions: (cid = MAIN_CID) => copy(this.defs(cid)),
       orphanCodes: (cid = MAIN_CID) => this.orphanCodes(cid),
-      customCodes: (cid = MAIN_CID) => this.defs(cid).map((d) => d.code).concat(this.orphanCodes(cid)),
-      maskedIds: (user: UserKey, cid = MAIN_CID) => this.list(cid).filter((c) => isMaskedFor(user, c)).map((c) => c.id),
+      customCodes: (cid = MAIN_CID) =>
+        this.defs(cid)
+          .map((d) => d.code)
+          .concat(this.orphanCodes(cid)),
+      maskedIds: (user: UserKey, cid = MAIN_CID) =>
+        this.list(cid)
+          .filter((c) => isMaskedFor(user, c))
+          .map((c) => c.id),
       deletedIds: (cid = MAIN_CID) => [...(this.deleted.get(cid) ?? [])].sort((a, b) => a - b),
     };
   }

@@ -128,7 +128,11 @@ export class WebClient {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (init.v2 ?? true) headers.Accept = V2;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    return call(this.base + path, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    return call(this.base + path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   }
 }
 

@@ -12,7 +12,13 @@ const hex = (seed: number, label: string) => mixSeed(seed, label).toString(16).p
 
 export function makeUsers(seed: number): Record<UserKey, SimUser> {
   const user = (key: UserKey, id: number, name: string, phone: string): SimUser => ({
-    key, id, name, phone, login: `${key}@vyshnia.test`, password: `sim-${key}-${hex(seed, key)}`, rights: RIGHTS[key],
+    key,
+    id,
+    name,
+    phone,
+    login: `${key}@vyshnia.test`,
+    password: `sim-${key}-${hex(seed, key)}`,
+    rights: RIGHTS[key],
   });
   return {
     owner: user('owner', 1_200_001, 'Вікторія Вишня', '79161234567'),

@@ -87,8 +87,14 @@ export function customValue(rng: Rng, d: Definition): CustomValue {
 
 /** How likely each code is to hold a value on a client that has values. */
 const FILL: Record<string, number> = {
-  'instagram-user-name': 0.5, card_number: 0.3, note: 0.4, 'note-2': 0.15, source: 0.6,
-  contract_date: 0.25, last_call_at: 0.3, internal_score: 0.35,
+  'instagram-user-name': 0.5,
+  card_number: 0.3,
+  note: 0.4,
+  'note-2': 0.15,
+  source: 0.6,
+  contract_date: 0.25,
+  last_call_at: 0.3,
+  internal_score: 0.35,
 };
 
 /** Values for a client that has some (at least one), in definition order. */

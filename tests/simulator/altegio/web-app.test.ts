@@ -101,7 +101,7 @@ describe('the client base page', () => {
     expect(q(d, '#dashboard-app')).not.toBeNull();
   });
 
-  it('switches location in-app: the decoy base shows the decoy\'s rows', async () => {
+  it("switches location in-app: the decoy base shows the decoy's rows", async () => {
     const d = await open();
     (q(d, `[data-locator="nav_location_${sim.decoyCid}"]`) as HTMLAnchorElement).click();
     expect(d.window.location.pathname).toBe(`/clients/${sim.decoyCid}/base/`);

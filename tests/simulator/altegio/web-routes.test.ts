@@ -29,15 +29,58 @@ describe('GET /clients/getClientInfo/{id}', () => {
     const r = await info(c.id);
     expect(r.status).toBe(200);
     expect(r.json).not.toHaveProperty('success');
-    for (const key of ['client_id', 'display_name', 'name', 'surname', 'patronymic', 'phone', 'additional_phone', 'email', 'importance', 'sex',
-      'discount', 'card', 'balance', 'paid_money', 'money', 'date', 'bd_day', 'bd_month', 'bd_year', 'sms_not', 'comment', 'online_booking_ban',
-      'labels', 'visits_count', 'mobile_app', 'image', 'client_card_installed', 'custom_fields', 'client_agreements']) {
+    for (const key of [
+      'client_id',
+      'display_name',
+      'name',
+      'surname',
+      'patronymic',
+      'phone',
+      'additional_phone',
+      'email',
+      'importance',
+      'sex',
+      'discount',
+      'card',
+      'balance',
+      'paid_money',
+      'money',
+      'date',
+      'bd_day',
+      'bd_month',
+      'bd_year',
+      'sms_not',
+      'comment',
+      'online_booking_ban',
+      'labels',
+      'visits_count',
+      'mobile_app',
+      'image',
+      'client_card_installed',
+      'custom_fields',
+      'client_agreements',
+    ]) {
       expect(r.json, key).toHaveProperty(key);
     }
-    expect(r.json).toMatchObject({ client_id: c.id, name: c.name, comment: c.comment, email: c.email, custom_fields: c.custom_fields, visits_count: c.visits, paid_money: c.spent });
+    expect(r.json).toMatchObject({
+      client_id: c.id,
+      name: c.name,
+      comment: c.comment,
+      email: c.email,
+      custom_fields: c.custom_fields,
+      visits_count: c.visits,
+      paid_money: c.spent,
+    });
     expect(r.json.phone).toBe(String(c.phone));
     expect(r.json.labels).toEqual(c.categories.map((x) => x.title));
-    expect(Object.keys(r.json.client_agreements)).toEqual(['id', 'client_id', 'salon_id', 'company_id', 'is_newsletter_allowed', 'is_personal_data_processing_allowed']);
+    expect(Object.keys(r.json.client_agreements)).toEqual([
+      'id',
+      'client_id',
+      'salon_id',
+      'company_id',
+      'is_newsletter_allowed',
+      'is_personal_data_processing_allowed',
+    ]);
   });
 
   it('answers custom_fields [] for a client without values', async () => {
@@ -109,7 +152,11 @@ describe('/api/v1 on the web origin with the page token', () => {
 
   it('refuses the bulk list to the page token as pageTokenBulkList says (forcing per-card reads)', async () => {
     const path = `/api/v1/clients/${sim.cid}?page=1&count=200`;
-    for (const [mode, status] of [['401', 401], ['403', 403], ['404', 404]] as const) {
+    for (const [mode, status] of [
+      ['401', 401],
+      ['403', 403],
+      ['404', 404],
+    ] as const) {
       sim.setKnobs({ pageTokenBulkList: mode });
       const r = await web.api(path, token);
       expect(r.status, mode).toBe(status);

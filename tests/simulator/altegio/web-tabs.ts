@@ -21,9 +21,11 @@ function control(d: Definition): string {
 
 export function tabContent(defs: Definition[], byWindow: boolean): string {
   const shown = defs.filter((d) => d.showInUi === byWindow);
-  const groups = shown.map((d) => `<div class="form-group" data-field-id="${d.fieldId}">
+  const groups = shown.map(
+    (d) => `<div class="form-group" data-field-id="${d.fieldId}">
   <label class="control-label col-sm-4" for="cf_${d.fieldId}">${escapeHtml(d.title)}</label>
   <div class="col-sm-8">${control(d)}</div>
-</div>`);
+</div>`,
+  );
   return `<div class="custom-fields-tab">\n${groups.join('\n')}\n</div>`;
 }

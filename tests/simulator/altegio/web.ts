@@ -78,12 +78,15 @@ export function handleWeb(ctx: ACtx, st: AltegioState): Reply {
 
 function page(st: AltegioState, s: WebSession): string {
   const user = st.users[s.user];
-  return appPage({
-    userName: user.name,
-    denied: !user.rights.clients_access,
-    redrawMs: st.knobs.current.uiRedrawMs,
-    locations: LOCATIONS.map((l) => appLocation(l, user.rights.clients_access ? st.store.list(l.id) : [], user.key)),
-  }, s.pageToken);
+  return appPage(
+    {
+      userName: user.name,
+      denied: !user.rights.clients_access,
+      redrawMs: st.knobs.current.uiRedrawMs,
+      locations: LOCATIONS.map((l) => appLocation(l, user.rights.clients_access ? st.store.list(l.id) : [], user.key)),
+    },
+    s.pageToken,
+  );
 }
 
 function signin(ctx: ACtx, st: AltegioState, back: string | null): Reply {

@@ -21,7 +21,10 @@ function employees(call: Call): Reply {
   const rows = call.st.store.employees.filter((e) => employeeListedFor(call.caller, e) && match(e, call.caller));
   sortRows(rows, (e) => e[sort.field as (typeof EMPLOYEE_SORT)[number]], sort.desc);
   const c = renderCtx(call.st.store, call.caller, call.st.knobs.current);
-  return listReply(rows.length, rows.slice(offset, offset + limit).map((e) => project('employee', e, spec, c)));
+  return listReply(
+    rows.length,
+    rows.slice(offset, offset + limit).map((e) => project('employee', e, spec, c)),
+  );
 }
 
 function employee(call: Call): Reply {
@@ -41,7 +44,10 @@ function dictionary(type: EntityName, items: readonly { id: number }[]): Method 
     const match = filterOf(p, ID_ONLY, call.now);
     const rows = items.filter((x) => match(x, call.caller));
     const c = renderCtx(call.st.store, call.caller, call.st.knobs.current);
-    return listReply(rows.length, rows.slice(offset, offset + limit).map((x) => project(type, x, spec, c)));
+    return listReply(
+      rows.length,
+      rows.slice(offset, offset + limit).map((x) => project(type, x, spec, c)),
+    );
   };
 }
 

@@ -8,7 +8,10 @@ import { listedFor, routedTo } from './scope';
 
 const SORTABLE = ['created_at', 'updated_at', 'duration', 'result'] as const;
 const sortValue: Record<string, (l: Lead) => string | number | null> = {
-  created_at: (l) => l.created_at, updated_at: (l) => l.updated_at, duration: (l) => l.duration, result: (l) => l.result,
+  created_at: (l) => l.created_at,
+  updated_at: (l) => l.updated_at,
+  duration: (l) => l.duration,
+  result: (l) => l.result,
 };
 
 function visible(call: Call, routed: boolean): (l: Lead) => boolean {
@@ -28,7 +31,11 @@ function matching(call: Call, routed: boolean, sort: { field: string; desc: bool
   if (known) return known;
   const match = filterOf(call.params, routed ? ROUTED_KEYS : LEAD_KEYS, call.now);
   const shown = visible(call, routed);
-  const rows = sortRows(store.leads.filter((l) => shown(l) && match(l, call.caller)), sortValue[sort.field], sort.desc);
+  const rows = sortRows(
+    store.leads.filter((l) => shown(l) && match(l, call.caller)),
+    sortValue[sort.field],
+    sort.desc,
+  );
   lists.set(key, rows);
   return rows;
 }
@@ -42,7 +49,10 @@ function list(call: Call, routed: boolean): Reply {
   const rows = matching(call, routed, sort);
   const c = renderCtx(call.st.store, call.caller, knobs);
   // The routed methods keep every field: [AST] notes no field restriction for them.
-  return listReply(rows.length, rows.slice(offset, offset + limit).map((l) => renderLead(l, c, spec, !routed)));
+  return listReply(
+    rows.length,
+    rows.slice(offset, offset + limit).map((l) => renderLead(l, c, spec, !routed)),
+  );
 }
 
 function show(call: Call, routed: boolean): Reply {

@@ -42,7 +42,12 @@ describe('POST /oauth2/token', () => {
 
   it('answers 401 {"code":401,"message":"Unauthorized"} to a wrong password, an unknown e-mail, the blocked and the deleted employee', async () => {
     const e = sim.employees;
-    for (const [email, password] of [[e.operator1.email, 'wrong'], ['nobody@example.com', 'x'], [e.blocked.email, e.blocked.password], [e.deletedOperator.email, e.deletedOperator.password]]) {
+    for (const [email, password] of [
+      [e.operator1.email, 'wrong'],
+      ['nobody@example.com', 'x'],
+      [e.blocked.email, e.blocked.password],
+      [e.deletedOperator.email, e.deletedOperator.password],
+    ]) {
       const r = await apiPost(sim, '/oauth2/token', grant(email, password));
       expect(r.status, email).toBe(401);
       expect(r.json).toEqual(UNAUTHORIZED);

@@ -4,7 +4,10 @@ import { CABINET_APP } from './cabinet-app';
 
 /** Sections of the app: path and title (the first is the fallback). */
 export const SECTIONS: readonly (readonly [string, string])[] = [
-  ['/dashboard', 'Обзор'], ['/leads', 'Лиды'], ['/chats', 'Чаты'], ['/channels/bot', 'Чат-бот'],
+  ['/dashboard', 'Обзор'],
+  ['/leads', 'Лиды'],
+  ['/chats', 'Чаты'],
+  ['/channels/bot', 'Чат-бот'],
   ['/settings/touch_points', 'Точки контакта'],
 ];
 
@@ -32,13 +35,16 @@ ${body}
 }
 
 export function shellPage(apiUrl: string, drawDelayMs: number): string {
-  return page('Личный кабинет', `<div id="lt-app">
+  return page(
+    'Личный кабинет',
+    `<div id="lt-app">
 <div id="lt-header-slot"></div>
 <main id="lt-content"><p class="lt-loading">Загрузка…</p></main>
 <footer>LiveTex · simulated · <button id="lt-redraw" type="button">Перерисовать</button></footer>
 </div>
 ${config(apiUrl, drawDelayMs)}
-<script>${CABINET_APP}</script>`);
+<script>${CABINET_APP}</script>`,
+  );
 }
 
 const LOGIN_SCRIPT = String.raw`(function () {
@@ -83,7 +89,9 @@ const LOGIN_SCRIPT = String.raw`(function () {
 })();`;
 
 export function loginPage(apiUrl: string): string {
-  return page('Вход', `<div class="lt-login">
+  return page(
+    'Вход',
+    `<div class="lt-login">
 <h1>Вход в LiveTex</h1>
 <form id="lt-login-form" method="post" action="/login" novalidate>
 <label>E-mail <input type="email" name="email" id="email" autocomplete="username"></label>
@@ -93,7 +101,8 @@ export function loginPage(apiUrl: string): string {
 </form>
 </div>
 ${config(apiUrl, 0)}
-<script>${LOGIN_SCRIPT}</script>`);
+<script>${LOGIN_SCRIPT}</script>`,
+  );
 }
 
 export function notFoundPage(): string {

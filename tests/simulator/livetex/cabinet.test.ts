@@ -8,7 +8,15 @@ import { NO_LIMITS, apiGet, tokenFor } from './test-helpers';
 let sim: LivetexSimulator;
 const open: JSDOM[] = [];
 
-interface CabinetHooks { idle: Promise<unknown>; redirects: string[]; headerDraws: number; renders: number; redraw(): Promise<unknown>; navigate(p: string): Promise<unknown>; logout(): Promise<unknown> }
+interface CabinetHooks {
+  idle: Promise<unknown>;
+  redirects: string[];
+  headerDraws: number;
+  renders: number;
+  redraw(): Promise<unknown>;
+  navigate(p: string): Promise<unknown>;
+  logout(): Promise<unknown>;
+}
 type Win = JSDOM['window'] & { __livetexCabinet: CabinetHooks; __livetexLogin: { idle: Promise<unknown>; redirects: string[] }; marker?: number };
 
 beforeAll(async () => {
@@ -66,7 +74,8 @@ describe('routes', () => {
     expect(doc.querySelector('form#lt-login-form input[name=password][type=password]')).not.toBeNull();
     const root = await fetch(`${sim.cabinetUrl}/`, { redirect: 'manual' });
     expect([root.status, root.headers.get('location')]).toEqual([302, '/leads']);
-    for (const p of ['/leads', '/dashboard', '/settings/touch_points', '/channels/bot', '/leads/123']) expect((await fetch(sim.cabinetUrl + p)).status, p).toBe(200);
+    for (const p of ['/leads', '/dashboard', '/settings/touch_points', '/channels/bot', '/leads/123'])
+      expect((await fetch(sim.cabinetUrl + p)).status, p).toBe(200);
     expect((await fetch(`${sim.cabinetUrl}/nowhere`)).status).toBe(404);
   });
 });

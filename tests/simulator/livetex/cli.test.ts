@@ -4,13 +4,21 @@ import { parseLivetexArgs, runLivetexCli } from './cli';
 
 describe('runLivetexCli', () => {
   it('parses its flags (and knobs from LIVETEX_KNOBS), refusing unknown ones', () => {
-    const opts = parseLivetexArgs(['--crm', 'livetex', '--port=0', '--seed', '7', '--latency', '20', '--role-mode', 'implementation', '--hidden-form=null', '--dataset', 'small'], { LIVETEX_KNOBS: '{"rateLimitPerSecond":0}' });
-    expect(opts).toEqual({ port: 0, seed: 7, dataset: 'small', knobs: { rateLimitPerSecond: 0, latencyMs: 20, roleMode: 'implementation', hiddenForm: 'null' } });
+    const opts = parseLivetexArgs(
+      ['--crm', 'livetex', '--port=0', '--seed', '7', '--latency', '20', '--role-mode', 'implementation', '--hidden-form=null', '--dataset', 'small'],
+      { LIVETEX_KNOBS: '{"rateLimitPerSecond":0}' },
+    );
+    expect(opts).toEqual({
+      port: 0,
+      seed: 7,
+      dataset: 'small',
+      knobs: { rateLimitPerSecond: 0, latencyMs: 20, roleMode: 'implementation', hiddenForm: 'null' },
+    });
     expect(() => parseLivetexArgs(['--role-mode', 'both'], {})).toThrow(/documented or implementation/);
     expect(() => parseLivetexArgs(['--rate', '3'], {})).toThrow(/unknown argument/);
   });
 
-  it('prints the cabinet URL, the Web API URL and every role\'s e-mail and password', async () => {
+  it("prints the cabinet URL, the Web API URL and every role's e-mail and password", async () => {
     const lines: string[] = [];
     const sim = (await runLivetexCli(['--dataset', 'small', '--role-mode', 'implementation'], (l) => lines.push(l)))!;
     try {

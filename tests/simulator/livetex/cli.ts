@@ -7,8 +7,9 @@
 import { startLivetexSimulator } from './server';
 import type { DatasetName, LivetexOptions, LivetexSimulator } from './types';
 
-export const LIVETEX_USAGE = 'usage: simulator --crm livetex [--port N] [--seed S] [--latency MS] '
-  + '[--role-mode documented|implementation] [--hidden-form absent|null] [--dataset default|small]';
+export const LIVETEX_USAGE =
+  'usage: simulator --crm livetex [--port N] [--seed S] [--latency MS] ' +
+  '[--role-mode documented|implementation] [--hidden-form absent|null] [--dataset default|small]';
 
 export function parseLivetexArgs(argv: string[], env: Record<string, string | undefined> = process.env): LivetexOptions {
   const opts: LivetexOptions = {};
@@ -26,15 +27,30 @@ export function parseLivetexArgs(argv: string[], env: Record<string, string | un
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
     const value = () => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
-      case '--port': opts.port = num(flag, value()); break;
-      case '--seed': opts.seed = num(flag, value()); break;
-      case '--latency': knobs.latencyMs = num(flag, value()); break;
-      case '--role-mode': knobs.roleMode = oneOf(flag, value(), ['documented', 'implementation']); break;
-      case '--hidden-form': knobs.hiddenForm = oneOf(flag, value(), ['absent', 'null']); break;
-      case '--dataset': opts.dataset = oneOf<DatasetName>(flag, value(), ['default', 'small']); break;
+      case '--port':
+        opts.port = num(flag, value());
+        break;
+      case '--seed':
+        opts.seed = num(flag, value());
+        break;
+      case '--latency':
+        knobs.latencyMs = num(flag, value());
+        break;
+      case '--role-mode':
+        knobs.roleMode = oneOf(flag, value(), ['documented', 'implementation']);
+        break;
+      case '--hidden-form':
+        knobs.hiddenForm = oneOf(flag, value(), ['absent', 'null']);
+        break;
+      case '--dataset':
+        opts.dataset = oneOf<DatasetName>(flag, value(), ['default', 'small']);
+        break;
       // The shared `npm run simulator` entry may pass its own selector through.
-      case '--crm': value(); break;
-      default: throw new Error(`unknown argument: ${argv[i]}\n${LIVETEX_USAGE}`);
+      case '--crm':
+        value();
+        break;
+      default:
+        throw new Error(`unknown argument: ${argv[i]}\n${LIVETEX_USAGE}`);
     }
   }
   opts.knobs = knobs;

@@ -53,7 +53,8 @@ function checkAgainstAdmin(opRows: Row[], fullRows = adminRows): void {
     const full = byId.get(row.id as number)!;
     for (const k of Object.keys(row)) {
       if (!(k in full)) wrong.push(`${row.id}: admin lacks ${k}`);
-      else if (k !== 'is_managed' && !(TEXT_KEYS.includes(k) && hidden(row, k)) && JSON.stringify(row[k]) !== JSON.stringify(full[k])) wrong.push(`${row.id}: ${k} differs`);
+      else if (k !== 'is_managed' && !(TEXT_KEYS.includes(k) && hidden(row, k)) && JSON.stringify(row[k]) !== JSON.stringify(full[k]))
+        wrong.push(`${row.id}: ${k} differs`);
     }
   }
   expect(wrong).toEqual([]);
@@ -105,7 +106,7 @@ describe('documented mode', () => {
 });
 
 describe('implementation mode', () => {
-  it('gives the operator a subset with every field, equal to the admin\'s rows; total equals the rows', async () => {
+  it("gives the operator a subset with every field, equal to the admin's rows; total equals the rows", async () => {
     sim.setKnobs({ roleMode: 'implementation' });
     const pull = await pullAll(sim, op1);
     sim.setKnobs({ roleMode: 'documented' });

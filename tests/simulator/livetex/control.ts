@@ -35,8 +35,12 @@ function truthView(url: URL, d: ControlDeps): unknown {
   if (q.has('pullers')) return { texts: Object.fromEntries(t.expectedTexts(ids(q.get('pullers')!), mode)) };
   const employees = t.employees();
   return {
-    seed: d.st.store.seed, dataset: d.st.store.dataset, leads: t.leadIds().length,
-    sites: t.sites(), departments: t.departments(), employees,
+    seed: d.st.store.seed,
+    dataset: d.st.store.dataset,
+    leads: t.leadIds().length,
+    sites: t.sites(),
+    departments: t.departments(),
+    employees,
     scope: Object.fromEntries(employees.map((e) => [String(e.id), { inScope: t.inScope(Number(e.id)).length, outOfScope: t.outOfScope(Number(e.id)).length }])),
   };
 }

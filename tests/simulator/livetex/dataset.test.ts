@@ -79,7 +79,7 @@ describe('default dataset', () => {
     expect(count((l) => l.created_by === null)).toBe(4250); // visitors left every form and callback
   });
 
-  it('puts exactly 1,500 leads outside operator 1\'s scope', () => {
+  it("puts exactly 1,500 leads outside operator 1's scope", () => {
     expect(sim.truth.outOfScope(sim.employees.operator1.id)).toHaveLength(1500);
     expect(sim.truth.inScope(sim.employees.operator1.id)).toHaveLength(3500);
     expect(sim.truth.inScope(sim.employees.admin.id)).toHaveLength(5000);
@@ -92,17 +92,34 @@ describe('default dataset', () => {
     expect(all.some((t) => /[^\r]\n/.test(t) && !t.includes('\r'))).toBe(true);
     expect(all.some((t) => /[ыэъё]/i.test(t))).toBe(true);
     expect(all.some((t) => /[їєіґ]/i.test(t))).toBe(true);
-    for (const needle of ['"', ';', '<b>', '«']) expect(all.some((t) => t.includes(needle)), needle).toBe(true);
+    for (const needle of ['"', ';', '<b>', '«'])
+      expect(
+        all.some((t) => t.includes(needle)),
+        needle,
+      ).toBe(true);
     expect(all.some((t) => /\p{Extended_Pictographic}/u.test(t))).toBe(true);
-    for (const lead of ['=', '+', '-', '@']) expect(all.some((t) => t.startsWith(lead)), lead).toBe(true);
+    for (const lead of ['=', '+', '-', '@'])
+      expect(
+        all.some((t) => t.startsWith(lead)),
+        lead,
+      ).toBe(true);
     expect(count((l) => l.text === '')).toBeGreaterThan(0); // empty callbacks: really empty, not hidden
     const names = leads.map((l) => l.name as string);
-    for (const lead of ['=', '+', '-', '@']) expect(names.some((n) => n.startsWith(lead)), lead).toBe(true);
+    for (const lead of ['=', '+', '-', '@'])
+      expect(
+        names.some((n) => n.startsWith(lead)),
+        lead,
+      ).toBe(true);
     expect(names.some((n) => n.includes('\n'))).toBe(true);
   });
 
   it('has mixed phones, e-mail on about half, and e-mail or phone on every lead', () => {
-    const shapes = new Set(leads.map((l) => l.phone).filter((p): p is string => !!p).map((p) => p.replace(/\d/g, '9')));
+    const shapes = new Set(
+      leads
+        .map((l) => l.phone)
+        .filter((p): p is string => !!p)
+        .map((p) => p.replace(/\d/g, '9')),
+    );
     expect(shapes.size).toBeGreaterThanOrEqual(6);
     const withEmail = count((l) => !!l.email) / leads.length;
     expect(withEmail).toBeGreaterThan(0.45);

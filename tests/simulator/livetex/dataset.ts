@@ -11,14 +11,35 @@ import type { DatasetName } from './types';
 export type LeadType = 'form' | 'chat' | 'callback';
 
 export interface Lead {
-  id: number; name: string; email: string | null; phone: string | null; type: LeadType;
-  text: string; result: 'missed' | 'completed'; answer_text: string | null; duration: number | null;
-  created_at: number; updated_at: number; completed_at: number | null; is_locked: boolean;
-  page_count: number; visit_count: number; search_query: string | null; search_engine: string | null;
-  int_referer: string | null; entry_page: string | null; ext_referer: string | null;
-  city: string | null; country: string | null;
-  siteId: number; departmentId: number | null; conversationId: number | null;
-  createdBy: number | null; completedBy: number | null; assignedTo: number | null; lockedBy: number | null;
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  type: LeadType;
+  text: string;
+  result: 'missed' | 'completed';
+  answer_text: string | null;
+  duration: number | null;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+  is_locked: boolean;
+  page_count: number;
+  visit_count: number;
+  search_query: string | null;
+  search_engine: string | null;
+  int_referer: string | null;
+  entry_page: string | null;
+  ext_referer: string | null;
+  city: string | null;
+  country: string | null;
+  siteId: number;
+  departmentId: number | null;
+  conversationId: number | null;
+  createdBy: number | null;
+  completedBy: number | null;
+  assignedTo: number | null;
+  lockedBy: number | null;
   /** Not a Lead key: what `q=visitor_ids=` matches. */
   visitorId: string;
 }
@@ -48,7 +69,7 @@ function placement(rng: Rng, inScope: boolean): [number, number | null] {
 }
 
 function times(rng: Rng, n: number): number[] {
-  const out = Array.from({ length: n }, () => DATA_START + Math.floor(rng.next() * (DATA_END - DATA_START) / 1000) * 1000);
+  const out = Array.from({ length: n }, () => DATA_START + Math.floor((rng.next() * (DATA_END - DATA_START)) / 1000) * 1000);
   out.sort((a, b) => a - b);
   for (let i = 1; i < n; i++) if (out[i] <= out[i - 1]) out[i] = out[i - 1] + 1000;
   return out;
@@ -63,10 +84,23 @@ function staffFor(staff: Employee[], site: number, at: number): Employee[] {
 export function generateLeads(seed: number, name: DatasetName, employees: Employee[]): Lead[] {
   const rng = createRng(seed).fork('leads');
   const n = SIZES[name].leads;
-  const types = quota<LeadType>(rng.fork('type'), n, [['form', 0.6], ['callback', 0.25], ['chat', 0.15]]);
-  const results = quota(rng.fork('result'), n, [['completed', 0.65], ['missed', 0.35]] as const);
-  const locked = quota(rng.fork('locked'), n, [[true, 0.03], [false, 0.97]]);
-  const inScope = quota(rng.fork('scope'), n, [[false, SIZES[name].outOfScopeOperator1 / n], [true, 1 - SIZES[name].outOfScopeOperator1 / n]]);
+  const types = quota<LeadType>(rng.fork('type'), n, [
+    ['form', 0.6],
+    ['callback', 0.25],
+    ['chat', 0.15],
+  ]);
+  const results = quota(rng.fork('result'), n, [
+    ['completed', 0.65],
+    ['missed', 0.35],
+  ] as const);
+  const locked = quota(rng.fork('locked'), n, [
+    [true, 0.03],
+    [false, 0.97],
+  ]);
+  const inScope = quota(rng.fork('scope'), n, [
+    [false, SIZES[name].outOfScopeOperator1 / n],
+    [true, 1 - SIZES[name].outOfScopeOperator1 / n],
+  ]);
   const created = times(rng.fork('times'), n);
   const staff = employees.filter((e) => e.key !== null && (e.role === 'operator' || e.role === 'manager'));
   const operators = staff.filter((e) => e.role === 'operator' && e.key !== 'deletedOperator' && e.key !== 'blocked');
@@ -101,17 +135,40 @@ export function generateLeads(seed: number, name: DatasetName, employees: Employ
     let updated = completedAt ?? (isLocked ? at + r.int(60, 86_400) * 1000 : at);
     if (r.chance(0.1)) updated += r.int(60, 3 * 86_400) * 1000;
     leads.push({
-      id, name: visitorName(r), email: hasEmail ? email(r, i) : null, phone: !hasEmail || r.chance(0.6) ? phone(r) : null,
-      type, text: type === 'callback' && r.chance(0.3) ? '' : leadText(r), result: done ? 'completed' : 'missed',
-      answer_text: done ? answerText(r) : null, duration: completedAt === null ? null : (completedAt - at) / 1000,
-      created_at: at, updated_at: Math.min(updated, DATA_END), completed_at: completedAt, is_locked: isLocked,
-      page_count: r.int(1, 30), visit_count: r.int(1, 12), search_query: query, search_engine: engine,
+      id,
+      name: visitorName(r),
+      email: hasEmail ? email(r, i) : null,
+      phone: !hasEmail || r.chance(0.6) ? phone(r) : null,
+      type,
+      text: type === 'callback' && r.chance(0.3) ? '' : leadText(r),
+      result: done ? 'completed' : 'missed',
+      answer_text: done ? answerText(r) : null,
+      duration: completedAt === null ? null : (completedAt - at) / 1000,
+      created_at: at,
+      updated_at: Math.min(updated, DATA_END),
+      completed_at: completedAt,
+      is_locked: isLocked,
+      page_count: r.int(1, 30),
+      visit_count: r.int(1, 12),
+      search_query: query,
+      search_engine: engine,
       int_referer: `${site}/${r.pick(['contacts', 'catalog/item-' + r.int(1, 400), 'price', ''])}`,
       entry_page: r.chance(0.9) ? `${site}/${r.pick(['', 'promo?utm_source=yandex', 'catalog', 'blog/post-' + r.int(1, 50)])}` : null,
-      ext_referer: engine ? `https://${engine === 'yandex' ? 'yandex.ru/search/?text=' : 'www.google.com/search?q='}${encodeURIComponent(query ?? '')}` : r.chance(0.3) ? r.pick(['https://t.me/s/shop', 'https://facebook.com/', 'https://vk.com/feed']) : null,
-      city: place ? place[0] : null, country: place ? place[1] : null,
-      siteId, departmentId, conversationId: type === 'chat' || r.chance(0.9) ? 5_000_000 + i : null,
-      createdBy, completedBy, assignedTo, lockedBy: isLocked ? r.pick(people).id : null, visitorId,
+      ext_referer: engine
+        ? `https://${engine === 'yandex' ? 'yandex.ru/search/?text=' : 'www.google.com/search?q='}${encodeURIComponent(query ?? '')}`
+        : r.chance(0.3)
+          ? r.pick(['https://t.me/s/shop', 'https://facebook.com/', 'https://vk.com/feed'])
+          : null,
+      city: place ? place[0] : null,
+      country: place ? place[1] : null,
+      siteId,
+      departmentId,
+      conversationId: type === 'chat' || r.chance(0.9) ? 5_000_000 + i : null,
+      createdBy,
+      completedBy,
+      assignedTo,
+      lockedBy: isLocked ? r.pick(people).id : null,
+      visitorId,
     });
     id += r.chance(0.1) ? r.int(2, 4) : 1;
   }
@@ -121,11 +178,35 @@ export function generateLeads(seed: number, name: DatasetName, employees: Employ
 /** A fresh lead created now (mutations), in the same shape. */
 export function newLead(rng: Rng, id: number, at: number, siteId: number, departmentId: number | null): Lead {
   return {
-    id, name: visitorName(rng), email: email(rng, id), phone: rng.chance(0.5) ? phone(rng) : null, type: 'form',
-    text: leadText(rng), result: 'missed', answer_text: null, duration: null, created_at: at, updated_at: at,
-    completed_at: null, is_locked: false, page_count: rng.int(1, 9), visit_count: 1, search_query: null, search_engine: null,
-    int_referer: `${SITES.find((s) => s.id === siteId)!.url}/contacts`, entry_page: null, ext_referer: null, city: null, country: null,
-    siteId, departmentId, conversationId: null, createdBy: null, completedBy: null, assignedTo: null, lockedBy: null,
+    id,
+    name: visitorName(rng),
+    email: email(rng, id),
+    phone: rng.chance(0.5) ? phone(rng) : null,
+    type: 'form',
+    text: leadText(rng),
+    result: 'missed',
+    answer_text: null,
+    duration: null,
+    created_at: at,
+    updated_at: at,
+    completed_at: null,
+    is_locked: false,
+    page_count: rng.int(1, 9),
+    visit_count: 1,
+    search_query: null,
+    search_engine: null,
+    int_referer: `${SITES.find((s) => s.id === siteId)!.url}/contacts`,
+    entry_page: null,
+    ext_referer: null,
+    city: null,
+    country: null,
+    siteId,
+    departmentId,
+    conversationId: null,
+    createdBy: null,
+    completedBy: null,
+    assignedTo: null,
+    lockedBy: null,
     visitorId: `vnew${id}`,
   };
 }

@@ -51,13 +51,20 @@ const startOfMskDay = (ms: number) => Math.floor((ms + MSK) / DAY) * DAY - MSK;
 function relative(word: string, now: number): Span | null {
   const today = startOfMskDay(now);
   switch (word) {
-    case 'today': return { from: today, to: today + DAY };
-    case 'lastday': return { from: now - DAY, to: now + 1000 };
-    case 'last3days': return { from: now - 3 * DAY, to: now + 1000 };
-    case 'lastweek': return { from: now - 7 * DAY, to: now + 1000 };
-    case 'lastmonth': return { from: now - 30 * DAY, to: now + 1000 };
-    case 'lastyear': return { from: now - 365 * DAY, to: now + 1000 };
-    default: return null;
+    case 'today':
+      return { from: today, to: today + DAY };
+    case 'lastday':
+      return { from: now - DAY, to: now + 1000 };
+    case 'last3days':
+      return { from: now - 3 * DAY, to: now + 1000 };
+    case 'lastweek':
+      return { from: now - 7 * DAY, to: now + 1000 };
+    case 'lastmonth':
+      return { from: now - 30 * DAY, to: now + 1000 };
+    case 'lastyear':
+      return { from: now - 365 * DAY, to: now + 1000 };
+    default:
+      return null;
   }
 }
 

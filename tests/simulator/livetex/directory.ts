@@ -3,10 +3,27 @@ import { mixSeed } from '../random';
 import { DATA_START, DAY } from './dates';
 import type { EmployeeKey, RoleCode } from './types';
 
-export interface Site { id: number; url: string; created_at: number; updated_at: number }
-export interface Department { id: number; title: string; created_at: number; updated_at: number }
+export interface Site {
+  id: number;
+  url: string;
+  created_at: number;
+  updated_at: number;
+}
+export interface Department {
+  id: number;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
 
-export interface Role { code: RoleCode; title: string; is_admin: boolean; is_default: boolean; is_full_by_default: boolean; weight: number }
+export interface Role {
+  code: RoleCode;
+  title: string;
+  is_admin: boolean;
+  is_default: boolean;
+  is_full_by_default: boolean;
+  weight: number;
+}
 
 export interface Employee {
   id: number;
@@ -64,7 +81,7 @@ const SEEDS: Seed[] = [
   ['admin', 'admin', 'Олександр', 'Коваленко', ALL_SITES, ALL_DEPTS, [D1]],
   ['adminPartner', 'admin_partner', 'Ирина', 'Партнёрова', ALL_SITES, ALL_DEPTS, []],
   ['chief', 'chief', 'Сергей', 'Управляев', ALL_SITES, ALL_DEPTS, [D1, D4]],
-  ['chiefPartner', 'chief_partner', 'Мар\'яна', 'Шевчук-Дорош', ALL_SITES, ALL_DEPTS, []],
+  ['chiefPartner', 'chief_partner', "Мар'яна", 'Шевчук-Дорош', ALL_SITES, ALL_DEPTS, []],
   ['manager1', 'manager', 'Дмитрий', 'Орлов', [S1, S2], ALL_DEPTS, [D1, D2]],
   ['manager2', 'manager', 'Оксана', 'Бондар', [S2, S3], ALL_DEPTS, [D3, D4]],
   ['operator1', 'operator', 'Анна', 'Петренко', [S1, S2], [D1, D2, D3], [D1, D2]],
@@ -96,9 +113,21 @@ export function buildEmployees(seed: number): Employee[] {
     ...extra,
   }));
   out.push({
-    id: PURGED_EMPLOYEE_ID, key: null, first_name: '', last_name: '', email: '', phone: null, password: '',
-    role: 'operator', is_active: false, is_deleted: true, managedSites: [], managedDepartments: [], departments: [],
-    created_at: DATA_START - 200 * DAY, updated_at: DATA_START,
+    id: PURGED_EMPLOYEE_ID,
+    key: null,
+    first_name: '',
+    last_name: '',
+    email: '',
+    phone: null,
+    password: '',
+    role: 'operator',
+    is_active: false,
+    is_deleted: true,
+    managedSites: [],
+    managedDepartments: [],
+    departments: [],
+    created_at: DATA_START - 200 * DAY,
+    updated_at: DATA_START,
   });
   return out;
 }

@@ -54,7 +54,7 @@ describe('malformedOnRequest', () => {
 });
 
 describe('sessions and tokens', () => {
-  it('revokes a cabinet-issued token after N requests, leaving other clients\' tokens alone', async () => {
+  it("revokes a cabinet-issued token after N requests, leaving other clients' tokens alone", async () => {
     sim.setKnobs({ sessionExpiresAfterRequests: 2 });
     const cab = await tokenFor(sim, 'operator1', sim.cabinetUrl);
     const other = await tokenFor(sim, 'operator1');

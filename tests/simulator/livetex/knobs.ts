@@ -25,7 +25,10 @@ export const DEFAULT_KNOBS: Readonly<LivetexKnobs> = {
 
 const nonNegative = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const nullableCount = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-const oneOf = (...values: string[]) => (v: unknown) => typeof v === 'string' && values.includes(v);
+const oneOf =
+  (...values: string[]) =>
+  (v: unknown) =>
+    typeof v === 'string' && values.includes(v);
 const bool = (v: unknown) => typeof v === 'boolean';
 
 const CHECKS: Record<keyof LivetexKnobs, (v: unknown) => boolean> = {
@@ -42,8 +45,8 @@ const CHECKS: Record<keyof LivetexKnobs, (v: unknown) => boolean> = {
   malformedOnRequest: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
   malformedKind: oneOf('html502', 'truncated', 'results_object', 'total_missing', 'short_page'),
   malformedMatch: (v) => v === null || (typeof v === 'string' && v.length > 0),
-  forbidden: (v) => !!v && typeof v === 'object' && !Array.isArray(v)
-    && Object.values(v).every((roles) => Array.isArray(roles) && roles.every((r) => typeof r === 'string')),
+  forbidden: (v) =>
+    !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((roles) => Array.isArray(roles) && roles.every((r) => typeof r === 'string')),
   datetimeForm: oneOf('msk', 'space', 'utc_z', 'offset'),
   idsAsStrings: bool,
   omitIsManaged: bool,

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 beforeEach(() => sim.setKnobs(NO_LIMITS));
 
-const show = async (id: number, token = admin) => (await apiGet<{ results: Row }>(sim, `/leads/show?${q({ id, fields: EXTENSION_FIELDS })}`, token)).json.results;
+const show = async (id: number, token = admin) =>
+  (await apiGet<{ results: Row }>(sim, `/leads/show?${q({ id, fields: EXTENSION_FIELDS })}`, token)).json.results;
 
 describe('mutations', () => {
   it('new leads come after every existing one (a created_at:a pull only appends) and change total', async () => {
@@ -39,12 +40,12 @@ describe('mutations', () => {
     const id = r.json.completed;
     const row = await show(id);
     expect(row).toMatchObject({ result: 'completed', answer_text: 'Перезвонили; всё "ок"' });
-    expect(row.updated_at as string > (row.created_at as string)).toBe(true);
+    expect((row.updated_at as string) > (row.created_at as string)).toBe(true);
     expect(row.completed_at).toBe(row.updated_at);
     expect((await control(sim, '/__sim/mutate', { completeMissed: { id } })).status).toBe(400);
   });
 
-  it('moves a lead out of operator 1\'s scope and back in: his row loses and regains the texts', async () => {
+  it("moves a lead out of operator 1's scope and back in: his row loses and regains the texts", async () => {
     const { moved } = sim.mutate({ moveAcrossScope: {} });
     const id = moved!;
     const out = await show(id, op1);
@@ -55,10 +56,10 @@ describe('mutations', () => {
     const back = await show(id, op1);
     expect(back.is_managed).toBe(true);
     expect(back.text).toBe(sim.truth.lead(id)!.text);
-    expect(back.updated_at as string >= before).toBe(true);
+    expect((back.updated_at as string) >= before).toBe(true);
   });
 
-  it('changes operator 1\'s managed sites (his scope follows)', async () => {
+  it("changes operator 1's managed sites (his scope follows)", async () => {
     const me = sim.employees.operator1.id;
     const before = sim.truth.inScope(me).length;
     const r = sim.mutate({ setManagedSites: { employeeId: me, siteIds: [1201, 1202, 1203] } });

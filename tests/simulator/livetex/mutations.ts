@@ -49,7 +49,7 @@ function completeMissed(store: Store, spec: LivetexMutation['completeMissed']): 
 /** Moves a lead (with a non-empty text, oldest first) across the employee's scope. */
 function moveAcrossScope(store: Store, spec: NonNullable<LivetexMutation['moveAcrossScope']>): number {
   const emp = employeeOf(store, spec.employeeId);
-  if (!isRestricted(emp.role)) throw new Error('an admin\'s scope is everything');
+  if (!isRestricted(emp.role)) throw new Error("an admin's scope is everything");
   const out = (spec.direction ?? 'out') === 'out';
   // A lead with a text, so the move shows as a text appearing or vanishing.
   const pick = (l: Lead) => inScope(emp, l) === out && l.text !== '';
@@ -103,6 +103,7 @@ export function applyMutation(store: Store, tokens: Tokens, m: LivetexMutation):
   }
   if (m.revokeTokens !== undefined) out.revoked = tokens.revokeEmployee(m.revokeTokens === 'all' ? null : m.revokeTokens);
   store.version++;
-  if (!Object.keys(out).length) throw new Error('expected one of newLeads, completeMissed, moveAcrossScope, setManagedSites, setManagedDepartments, deleteEmployee, revokeTokens');
+  if (!Object.keys(out).length)
+    throw new Error('expected one of newLeads, completeMissed, moveAcrossScope, setManagedSites, setManagedDepartments, deleteEmployee, revokeTokens');
   return out;
 }

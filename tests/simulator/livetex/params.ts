@@ -72,5 +72,8 @@ export function param(p: Params, name: string): string | undefined {
 export function asList(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
   if (!v || typeof v !== 'object') return [];
-  return Object.keys(v).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => (v as Params)[k]);
+  return Object.keys(v)
+    .filter((k) => /^\d+$/.test(k))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => (v as Params)[k]);
 }

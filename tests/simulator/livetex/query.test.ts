@@ -36,7 +36,10 @@ describe('the grammar', () => {
       { key: 'created_at', op: '<=', value: '2021-01-31 23:59:59' },
     ]);
     expect(parseTerms('ids=1,2,3')).toEqual([{ key: 'ids', op: '=', value: '1,2,3' }]);
-    expect(parseTerms('text=два слова duration>5')).toEqual([{ key: 'text', op: '=', value: 'два слова' }, { key: 'duration', op: '>', value: '5' }]);
+    expect(parseTerms('text=два слова duration>5')).toEqual([
+      { key: 'text', op: '=', value: 'два слова' },
+      { key: 'duration', op: '>', value: '5' },
+    ]);
     expect(() => parseTerms('junk ids=1')).toThrow(QueryError);
   });
 
@@ -72,11 +75,15 @@ describe('keys of Leads.list', () => {
 
   it('filters by type, result, duration comparisons, substrings and existence flags', async () => {
     expect(await match('type=callback result=missed')).toEqual(expected((l) => l.type === 'callback' && l.result === 'missed'));
-    expect(await match('duration>=86400 type=chat')).toEqual(expected((l) => l.type === 'chat' && (l.duration as number | null) !== null && (l.duration as number) >= 86400));
+    expect(await match('duration>=86400 type=chat')).toEqual(
+      expected((l) => l.type === 'chat' && (l.duration as number | null) !== null && (l.duration as number) >= 86400),
+    );
     expect(await match('duration<600')).toEqual(expected((l) => l.duration !== null && (l.duration as number) < 600));
     expect(await match('text=Перезвоніть, будь')).toEqual(expected((l) => typeof l.text === 'string' && l.text.toLowerCase().includes('перезвоніть, будь')));
     expect(await match('search_engine=yandex keyword=опт')).toEqual(expected((l) => l.search_engine === 'yandex' && String(l.search_query).includes('опт')));
-    expect(await match('entry_page=promo ext_referer=yandex')).toEqual(expected((l) => String(l.entry_page).includes('promo') && String(l.ext_referer).includes('yandex')));
+    expect(await match('entry_page=promo ext_referer=yandex')).toEqual(
+      expected((l) => String(l.entry_page).includes('promo') && String(l.ext_referer).includes('yandex')),
+    );
     expect(await match('email_exists=no phone_exists=yes type=chat')).toEqual(expected((l) => !l.email && !!l.phone && l.type === 'chat'));
   });
 
@@ -90,7 +97,7 @@ describe('keys of Leads.list', () => {
     expect(await match(`created_at=${from}`)).toEqual([want[0]]);
   });
 
-  it('filters is_managed by the caller\'s scope', async () => {
+  it("filters is_managed by the caller's scope", async () => {
     const t = await tokenFor(sim, 'operator3');
     const r = await apiGet<ListBody>(sim, `/leads/list?${q({ q: 'is_managed=yes', fields: 'id,is_managed', limit: 100, sort: 'created_at:a' })}`, t);
     expect(r.json.total).toBe(sim.truth.inScope(sim.employees.operator3.id).length);
@@ -98,7 +105,17 @@ describe('keys of Leads.list', () => {
   });
 
   it('answers 422 with errors.q to an unknown key, a bad value, a wrong operator, junk, and updated_at', async () => {
-    for (const bad of ['color=red', 'type=email', 'ids=1,x', 'duration>=soon', 'created_at>=someday', 'type>=form', 'junk', 'updated_at>=2024-01-01', 'is_managed=maybe']) {
+    for (const bad of [
+      'color=red',
+      'type=email',
+      'ids=1,x',
+      'duration>=soon',
+      'created_at>=someday',
+      'type>=form',
+      'junk',
+      'updated_at>=2024-01-01',
+      'is_managed=maybe',
+    ]) {
       const r = await apiGet(sim, `/leads/list?${q({ q: bad })}`, admin);
       expect(r.status, bad).toBe(422);
       expect(r.json, bad).toMatchObject({ code: 422, message: 'invalid', errors: { q: [expect.any(String)] } });

@@ -6,7 +6,11 @@
 import { parseDatetimeInput, type Span } from './dates';
 
 export type Op = '=' | '>=' | '<=' | '>' | '<';
-export interface Term { key: string; op: Op; value: string }
+export interface Term {
+  key: string;
+  op: Op;
+  value: string;
+}
 
 export class QueryError extends Error {}
 
@@ -37,11 +41,16 @@ const BOOLEAN: Record<string, boolean> = { yes: true, no: false, 1: true, 0: fal
 
 function compare(op: Op, v: number, span: Span): boolean {
   switch (op) {
-    case '=': return v >= span.from && v < span.to;
-    case '>=': return v >= span.from;
-    case '>': return v >= span.to;
-    case '<=': return v < span.to;
-    case '<': return v < span.from;
+    case '=':
+      return v >= span.from && v < span.to;
+    case '>=':
+      return v >= span.from;
+    case '>':
+      return v >= span.to;
+    case '<=':
+      return v < span.to;
+    case '<':
+      return v < span.from;
   }
 }
 
@@ -53,12 +62,23 @@ function termPredicate<T, C>(t: Term, rule: KeyRule<T, C>, now: number): (x: T, 
       const parts = t.value.split(',').map((s) => s.trim());
       if (!parts.every((p) => /^\d+$/.test(p))) throw bad();
       const ids = new Set(parts.map(Number));
-      return (x, c) => { const v = rule.get(x, c); return v !== null && ids.has(v); };
+      return (x, c) => {
+        const v = rule.get(x, c);
+        return v !== null && ids.has(v);
+      };
     }
     case 'strlist': {
-      const ids = new Set(t.value.split(',').map((s) => s.trim()).filter(Boolean));
+      const ids = new Set(
+        t.value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
       if (!ids.size) throw bad();
-      return (x, c) => { const v = rule.get(x, c); return v !== null && ids.has(v); };
+      return (x, c) => {
+        const v = rule.get(x, c);
+        return v !== null && ids.has(v);
+      };
     }
     case 'enum':
       if (!rule.values.includes(t.value)) throw bad();
@@ -66,16 +86,25 @@ function termPredicate<T, C>(t: Term, rule: KeyRule<T, C>, now: number): (x: T, 
     case 'int': {
       if (!/^-?\d+$/.test(t.value)) throw bad();
       const n = Number(t.value);
-      return (x, c) => { const v = rule.get(x, c); return v !== null && compare(t.op, v, { from: n, to: n + 1 }); };
+      return (x, c) => {
+        const v = rule.get(x, c);
+        return v !== null && compare(t.op, v, { from: n, to: n + 1 });
+      };
     }
     case 'substring': {
       const needle = t.value.toLowerCase();
-      return (x, c) => { const v = rule.get(x, c); return v !== null && v.toLowerCase().includes(needle); };
+      return (x, c) => {
+        const v = rule.get(x, c);
+        return v !== null && v.toLowerCase().includes(needle);
+      };
     }
     case 'datetime': {
       const span = parseDatetimeInput(t.value, now);
       if (!span) throw bad();
-      return (x, c) => { const v = rule.get(x, c); return v !== null && compare(t.op, v, span); };
+      return (x, c) => {
+        const v = rule.get(x, c);
+        return v !== null && compare(t.op, v, span);
+      };
     }
     case 'boolean': {
       const want = BOOLEAN[t.value.toLowerCase()];

@@ -10,16 +10,42 @@ import type { LivetexKnobs } from './types';
 const PERSON = '(id,first_name,last_name)';
 /** What the extension asks for on every pull (contract §2.1). */
 export const EXTENSION_FIELDS = [
-  'id', 'name', 'email', 'phone', 'type', 'text', 'result', 'answer_text', 'duration', 'created_at', 'updated_at',
-  'completed_at', 'is_managed', 'is_locked', 'page_count', 'visit_count', 'search_query', 'search_engine', 'int_referer',
-  'entry_page', 'ext_referer', 'city', 'country', 'site(id,url)', 'department(id,title)', 'conversation(id)',
-  `created_by${PERSON}`, `completed_by${PERSON}`, `assigned_to${PERSON}`, `locked_by${PERSON}`,
+  'id',
+  'name',
+  'email',
+  'phone',
+  'type',
+  'text',
+  'result',
+  'answer_text',
+  'duration',
+  'created_at',
+  'updated_at',
+  'completed_at',
+  'is_managed',
+  'is_locked',
+  'page_count',
+  'visit_count',
+  'search_query',
+  'search_engine',
+  'int_referer',
+  'entry_page',
+  'ext_referer',
+  'city',
+  'country',
+  'site(id,url)',
+  'department(id,title)',
+  'conversation(id)',
+  `created_by${PERSON}`,
+  `completed_by${PERSON}`,
+  `assigned_to${PERSON}`,
+  `locked_by${PERSON}`,
 ].join(',');
 export const EXTENSION_FIELD_SPEC: FieldSpec[] = parseFields(EXTENSION_FIELDS);
 
 /** Employees.me as the extension reads it (contract §1.3). */
-export const EMPLOYEE_FIELDS = 'id,first_name,last_name,email,is_active,is_deleted,role(code,title,is_admin),'
-  + 'managed_sites(id,url),managed_departments(id,title),departments(id,title)';
+export const EMPLOYEE_FIELDS =
+  'id,first_name,last_name,email,is_active,is_deleted,role(code,title,is_admin),' + 'managed_sites(id,url),managed_departments(id,title),departments(id,title)';
 
 export const HIDDEN_KEYS = ['text', 'answer_text'] as const;
 

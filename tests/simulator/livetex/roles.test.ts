@@ -27,13 +27,16 @@ describe('documented mode (the default)', () => {
       const rows = await pull(who);
       expect(idsOf(rows), who).toEqual(all);
       const inScope = new Set(sim.truth.inScope(id(who)));
-      expect(rows.every((r) => r.is_managed === inScope.has(r.id as number)), who).toBe(true);
+      expect(
+        rows.every((r) => r.is_managed === inScope.has(r.id as number)),
+        who,
+      ).toBe(true);
     }
     expect((await pull('admin')).every((r) => r.is_managed === true)).toBe(true);
     expect(sim.truth.outOfScope(id('chief'))).toEqual([]);
   });
 
-  it('leaves text and answer_text out of a restricted caller\'s out-of-scope rows, and in everywhere else', async () => {
+  it("leaves text and answer_text out of a restricted caller's out-of-scope rows, and in everywhere else", async () => {
     for (const who of ['operator1', 'manager1', 'operator4'] as const) {
       for (const row of await pull(who)) {
         const truth = sim.truth.lead(row.id as number)!;
@@ -42,7 +45,11 @@ describe('documented mode (the default)', () => {
       }
     }
     expect((await pull('operator4')).every((r) => !('text' in r))).toBe(true); // an empty scope hides every text
-    for (const who of ['admin', 'adminPartner', 'chiefPartner'] as const) expect((await pull(who)).every((r) => 'text' in r && 'answer_text' in r), who).toBe(true);
+    for (const who of ['admin', 'adminPartner', 'chiefPartner'] as const)
+      expect(
+        (await pull(who)).every((r) => 'text' in r && 'answer_text' in r),
+        who,
+      ).toBe(true);
   });
 
   it('with hidden_form=null gives the keys as null instead', async () => {
@@ -74,7 +81,10 @@ describe('implementation mode', () => {
     for (const who of ['manager1', 'operator1', 'operator4', 'chief', 'admin'] as const) {
       const rows = await pull(who);
       expect(idsOf(rows), who).toEqual(sim.truth.listedFor(id(who), 'implementation'));
-      expect(rows.every((r) => 'text' in r && 'answer_text' in r), who).toBe(true);
+      expect(
+        rows.every((r) => 'text' in r && 'answer_text' in r),
+        who,
+      ).toBe(true);
     }
     expect(sim.truth.listedFor(id('manager1'), 'implementation')).toEqual(sim.truth.inScope(id('manager1')));
     const own = sim.truth.listedFor(id('operator1'), 'implementation');

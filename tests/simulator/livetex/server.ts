@@ -39,10 +39,11 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-const close = (server: Server) => new Promise<void>((resolve) => {
-  server.close(() => resolve());
-  server.closeAllConnections();
-});
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 
 /** Two servers on port and port + 1; for port 0, retries until a free pair is found. */
 async function listenPair(cabinet: Server, api: Server, port: number): Promise<number> {
@@ -63,7 +64,17 @@ function logins(st: LtState): Record<EmployeeKey, EmployeeLogin> {
   const out: Partial<Record<EmployeeKey, EmployeeLogin>> = {};
   for (const e of st.store.employees) {
     if (e.key === null) continue;
-    out[e.key] = { key: e.key, id: e.id, role: e.role, email: e.email, password: e.password, firstName: e.first_name, lastName: e.last_name, isActive: e.is_active, isDeleted: e.is_deleted };
+    out[e.key] = {
+      key: e.key,
+      id: e.id,
+      role: e.role,
+      email: e.email,
+      password: e.password,
+      firstName: e.first_name,
+      lastName: e.last_name,
+      isActive: e.is_active,
+      isDeleted: e.is_deleted,
+    };
   }
   return out as Record<EmployeeKey, EmployeeLogin>;
 }

@@ -5,10 +5,21 @@ import type { LivetexStats } from './types';
 export const ACCOUNT_ID = '1';
 
 const empty = (): LivetexStats => ({
-  total: 0, byRoute: {}, byStatus: {}, byEmployee: {}, byToken: {}, tokenEmployee: {},
-  status401: 0, status429: 0, malformed: 0,
-  maxPerSecondByToken: {}, maxPerMinuteByAccount: {}, maxPerMinuteByEmployee: {},
-  maxPerSecond: 0, maxPerMinute: 0, retriesBeforeRetryAfter: 0,
+  total: 0,
+  byRoute: {},
+  byStatus: {},
+  byEmployee: {},
+  byToken: {},
+  tokenEmployee: {},
+  status401: 0,
+  status429: 0,
+  malformed: 0,
+  maxPerSecondByToken: {},
+  maxPerMinuteByAccount: {},
+  maxPerMinuteByEmployee: {},
+  maxPerSecond: 0,
+  maxPerMinute: 0,
+  retriesBeforeRetryAfter: 0,
 });
 
 const bump = (m: Record<string, number>, k: string) => {

@@ -14,7 +14,10 @@ export class Store {
   private readonly leadIndex = new Map<number, Lead>();
   private readonly employeeIndex = new Map<number, Employee>();
 
-  constructor(readonly seed: number, readonly dataset: DatasetName) {
+  constructor(
+    readonly seed: number,
+    readonly dataset: DatasetName,
+  ) {
     this.employees = buildEmployees(seed);
     for (const e of this.employees) this.employeeIndex.set(e.id, e);
     this.leads = generateLeads(seed, dataset, this.employees);

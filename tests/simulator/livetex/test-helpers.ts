@@ -11,7 +11,10 @@ export interface HttpReply<T = Record<string, unknown>> {
 }
 
 export type Row = Record<string, unknown>;
-export interface ListBody { total: number; results: Row[] }
+export interface ListBody {
+  total: number;
+  results: Row[];
+}
 
 async function reply<T>(res: Response): Promise<HttpReply<T>> {
   const text = await res.text();
@@ -25,14 +28,25 @@ async function reply<T>(res: Response): Promise<HttpReply<T>> {
 }
 
 /** GET on the Web API; `path` may carry a query string. */
-export async function apiGet<T = Record<string, unknown>>(sim: LivetexSimulator, path: string, token?: string, headers: Record<string, string> = {}): Promise<HttpReply<T>> {
+export async function apiGet<T = Record<string, unknown>>(
+  sim: LivetexSimulator,
+  path: string,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<HttpReply<T>> {
   const h: Record<string, string> = { ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
   return reply<T>(await fetch(sim.apiUrl + path, { headers: h }));
 }
 
 /** POST on the Web API with a form (urlencoded unless a FormData), JSON text, or nothing. */
-export async function apiPost<T = Record<string, unknown>>(sim: LivetexSimulator, path: string, body?: Record<string, string> | FormData | string, token?: string, headers: Record<string, string> = {}): Promise<HttpReply<T>> {
+export async function apiPost<T = Record<string, unknown>>(
+  sim: LivetexSimulator,
+  path: string,
+  body?: Record<string, string> | FormData | string,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<HttpReply<T>> {
   const h: Record<string, string> = { ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
   let payload: string | FormData | undefined;
@@ -63,7 +77,7 @@ export async function pullAll(sim: LivetexSimulator, token: string, fields = EXT
   const rows: Row[] = [];
   const totals: number[] = [];
   let requests = 0;
-  for (let offset = 0; requests < 1000; ) {
+  for (let offset = 0; requests < 1000;) {
     const r = await apiGet<ListBody>(sim, `/leads/list?${q({ sort: 'created_at:a', limit: 100, offset, fields })}`, token);
     requests++;
     if (r.status !== 200) throw new Error(`offset ${offset}: ${r.status} ${r.text}`);

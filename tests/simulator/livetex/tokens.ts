@@ -30,9 +30,10 @@ export class Tokens {
     const rec = token ? this.live.get(token) : undefined;
     if (!rec) return null;
     const session = rec.cabinet || k.sessionExpiryScope === 'all';
-    const expired = now - rec.issuedAt >= k.tokenLifetimeSec * 1000
-      || (session && k.sessionExpiresAfterRequests !== null && rec.requests >= k.sessionExpiresAfterRequests)
-      || (session && k.sessionExpiresAfterSec !== null && now - rec.issuedAt >= k.sessionExpiresAfterSec * 1000);
+    const expired =
+      now - rec.issuedAt >= k.tokenLifetimeSec * 1000 ||
+      (session && k.sessionExpiresAfterRequests !== null && rec.requests >= k.sessionExpiresAfterRequests) ||
+      (session && k.sessionExpiresAfterSec !== null && now - rec.issuedAt >= k.sessionExpiresAfterSec * 1000);
     if (expired) {
       // Gone for good: raising a knob later does not bring it back.
       this.live.delete(rec.token);

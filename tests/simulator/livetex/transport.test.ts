@@ -62,7 +62,7 @@ describe('transport', () => {
 });
 
 describe('fields', () => {
-  it('projects nested fields, in the entity\'s key order, ignoring unknown names', async () => {
+  it("projects nested fields, in the entity's key order, ignoring unknown names", async () => {
     const r = await list({ fields: 'site(url,id,nope),bogus,id,created_by(id,first_name,last_name),text', q: 'type=chat', limit: 3 });
     for (const row of r.json.results) {
       expect(Object.keys(row)).toEqual(['id', 'text', 'site', 'created_by']);
@@ -112,7 +112,7 @@ describe('sort, limit, offset', () => {
     expect((await list({ fields: 'id', offset: 100_000 })).json.results).toEqual([]);
   });
 
-  it('answers limit above 100 with 422 and the contract\'s body, and bad limits and offsets with 422', async () => {
+  it("answers limit above 100 with 422 and the contract's body, and bad limits and offsets with 422", async () => {
     const r = await list({ limit: 101 });
     expect(r.status).toBe(422);
     expect(r.json).toEqual({ code: 422, message: 'invalid', errors: { limit: ['Значение должно быть меньше 100'] } });
@@ -132,12 +132,22 @@ describe('Leads.show, Employees, Sites, Departments', () => {
     const t = await tokenFor(sim, 'operator1');
     const me = (await apiGet<{ results: Row }>(sim, `/employees/me?${q({ fields: EMPLOYEE_FIELDS })}`, t)).json.results;
     expect(me).toMatchObject({
-      id: sim.employees.operator1.id, first_name: 'Анна', email: sim.employees.operator1.email, is_active: true, is_deleted: false,
+      id: sim.employees.operator1.id,
+      first_name: 'Анна',
+      email: sim.employees.operator1.email,
+      is_active: true,
+      is_deleted: false,
       role: { code: 'operator', title: 'Оператор', is_admin: false },
-      managed_sites: [{ id: 1201, url: 'https://shop.example' }, { id: 1202, url: 'https://клиника.example' }],
+      managed_sites: [
+        { id: 1201, url: 'https://shop.example' },
+        { id: 1202, url: 'https://клиника.example' },
+      ],
     });
     expect(me.managed_departments).toHaveLength(3);
-    expect(me.departments).toEqual([{ id: 3401, title: 'Продажи' }, { id: 3402, title: 'Підтримка' }]);
+    expect(me.departments).toEqual([
+      { id: 3401, title: 'Продажи' },
+      { id: 3402, title: 'Підтримка' },
+    ]);
   });
 
   it('lists employees (the operator only himself), sites and departments', async () => {
@@ -151,8 +161,11 @@ describe('Leads.show, Employees, Sites, Departments', () => {
 });
 
 describe('CORS', () => {
-  it('answers the cabinet origin\'s preflight and marks responses for it; other origins get nothing', async () => {
-    const pre = await fetch(`${sim.apiUrl}/leads/list`, { method: 'OPTIONS', headers: { Origin: sim.cabinetUrl, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+  it("answers the cabinet origin's preflight and marks responses for it; other origins get nothing", async () => {
+    const pre = await fetch(`${sim.apiUrl}/leads/list`, {
+      method: 'OPTIONS',
+      headers: { Origin: sim.cabinetUrl, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(sim.cabinetUrl);
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/);

@@ -44,7 +44,10 @@ export function makeTruth(store: Store, knobs: LivetexKnobs): LivetexTruth {
         const hiddenFrom = Array.from(new Set(got.filter((p) => textsHidden(p, lead, m)).map((p) => p.role)));
         const visible = got.some((p) => !textsHidden(p, lead, m));
         const cell = (value: string | null): ExpectedCell => ({
-          visible, value: visible ? value : null, hiddenFrom, marker: visible ? null : `[hidden: ${hiddenFrom.join(', ')}]`,
+          visible,
+          value: visible ? value : null,
+          hiddenFrom,
+          marker: visible ? null : `[hidden: ${hiddenFrom.join(', ')}]`,
         });
         out.set(lead.id, { text: cell(lead.text), answer_text: cell(lead.answer_text) });
       }

@@ -56,8 +56,18 @@ export interface LivetexOptions {
 }
 
 export type EmployeeKey =
-  | 'admin' | 'adminPartner' | 'chief' | 'chiefPartner' | 'manager1' | 'manager2'
-  | 'operator1' | 'operator2' | 'operator3' | 'operator4' | 'deletedOperator' | 'blocked';
+  | 'admin'
+  | 'adminPartner'
+  | 'chief'
+  | 'chiefPartner'
+  | 'manager1'
+  | 'manager2'
+  | 'operator1'
+  | 'operator2'
+  | 'operator3'
+  | 'operator4'
+  | 'deletedOperator'
+  | 'blocked';
 
 /** How to sign in as one employee. */
 export interface EmployeeLogin {

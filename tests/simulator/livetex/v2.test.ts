@@ -19,7 +19,14 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 beforeEach(() => sim.setKnobs(NO_LIMITS));
 
-interface BatchItem { id: string; code: number; message: string; total?: number; results: unknown; errors?: Record<string, string[]> }
+interface BatchItem {
+  id: string;
+  code: number;
+  message: string;
+  total?: number;
+  results: unknown;
+  errors?: Record<string, string[]>;
+}
 
 describe('v2 path forms', () => {
   it('serve Leads.list at /v2/leads, /v2/leads/list and /v2/leads.list, the same as /leads/list', async () => {
@@ -57,7 +64,7 @@ describe('Utils.batch', () => {
     expect(chatIds).toHaveLength(3);
     expect(second).toMatchObject({ id: '', code: 200, total: 3 });
     expect((second.results as { id: number }[]).map((x) => x.id)).toEqual(expect.arrayContaining(chatIds));
-    expect((third.results as { id: number }[])).toHaveLength(1);
+    expect(third.results as { id: number }[]).toHaveLength(1);
   });
 
   it('is not transactional: a failing item (bad reference, unknown method, 422) does not stop the others; the 11th is ignored', async () => {
@@ -76,7 +83,7 @@ describe('Utils.batch', () => {
     expect(r.json.results[9]).toMatchObject({ code: 200, results: { id: sim.employees.admin.id } });
   });
 
-  it('needs auth itself, and each item keeps the caller\'s role rules (403 from the forbidden knob)', async () => {
+  it("needs auth itself, and each item keeps the caller's role rules (403 from the forbidden knob)", async () => {
     const body = JSON.stringify({ methods: [{ method: 'leads.list', parameters: { limit: '1' } }] });
     expect((await apiPost(sim, '/v2/utils/batch', body)).status).toBe(401);
     sim.setKnobs({ forbidden: { '/leads/list': ['operator'] } });

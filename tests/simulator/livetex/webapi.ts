@@ -15,8 +15,17 @@ import type { LtState } from './state';
 import { ACCOUNT_ID } from './stats';
 import { nowMs } from './dates';
 
-export interface LtRequest { method: string; url: URL; headers: IncomingHttpHeaders; body: string }
-export interface ApiOutcome { reply: Reply; route: string; dataRequest: boolean }
+export interface LtRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+export interface ApiOutcome {
+  reply: Reply;
+  route: string;
+  dataRequest: boolean;
+}
 
 const METHODS: Record<string, Method> = { ...DIRECTORY_METHODS, ...LEAD_METHODS };
 

@@ -46,8 +46,20 @@ function uiFact(id: number, branch: number, columnId: number): UiFacts {
 /** 4,500 records in branch 1 and 2 of HOST (some UI-only), a few of another host. */
 async function seed(db: ExportDb): Promise<void> {
   const api = Array.from({ length: 4500 }, (_, i) => record(i + 1, i % 10 === 0 ? 2 : 1));
-  await putApiRecords(db, HOST, api.filter((r) => r.id % 2 === 0), false, '2026-11-01T00:00:00Z');
-  await putApiRecords(db, HOST, api.filter((r) => r.id % 2 === 1), true, '2026-11-01T00:00:00Z');
+  await putApiRecords(
+    db,
+    HOST,
+    api.filter((r) => r.id % 2 === 0),
+    false,
+    '2026-11-01T00:00:00Z',
+  );
+  await putApiRecords(
+    db,
+    HOST,
+    api.filter((r) => r.id % 2 === 1),
+    true,
+    '2026-11-01T00:00:00Z',
+  );
   await putUiFacts(db, HOST, [...Array.from({ length: 300 }, (_, i) => uiFact(i * 3 + 1, 1, i % 4)), uiFact(9001, 1, 2)]);
   await putApiRecords(db, OTHER, [record(1, 1), { ...record(2, 1), custom_z: 'other host' }], true, '2026-11-01T00:00:00Z');
 }

@@ -27,16 +27,32 @@ async function v3Store(active: number, archived: number): Promise<string> {
   const rows = [];
   for (let i = 1; i <= active + archived; i++) {
     const isArchived = i > active;
-    const api: ApiFacts = { record: { id: i, name: `Lead ${i}`, branch_ids: [1], is_study: 0, custom_x: i }, archived: isArchived, fetchedAt: '2026-11-01T00:00:00Z' };
-    const ui: UiFacts | undefined = isArchived ? { branch: 1, kind: 'lead', archived: true, columnId: i % 44, reasonText: `R${i % 44}`, card: { id: i }, seenAt: '2026-11-01T00:00:00Z' } : undefined;
+    const api: ApiFacts = {
+      record: { id: i, name: `Lead ${i}`, branch_ids: [1], is_study: 0, custom_x: i },
+      archived: isArchived,
+      fetchedAt: '2026-11-01T00:00:00Z',
+    };
+    const ui: UiFacts | undefined = isArchived
+      ? { branch: 1, kind: 'lead', archived: true, columnId: i % 44, reasonText: `R${i % 44}`, card: { id: i }, seenAt: '2026-11-01T00:00:00Z' }
+      : undefined;
     rows.push({ host: HOST, id: i, api, ui, branches: [1], tally: isArchived ? 2 : 0, sig: 'abc' });
   }
   await v3.table('records').bulkPut(rows);
   await v3.table('dicts').put({ origin: HOST, name: 'leadReject', items: [{ id: 1, name: 'Дорого ( В )' }], fetchedAt: 'x' });
   await v3.table('jobs').put({
-    key: `${HOST}|1`, origin: HOST, branch: 1, state: 'running', mode: 'incremental', phase: 'api', passes: [],
-    ui: { state: 'pending', columnsDone: {}, lastCounts: { '3': 120 }, expected: null }, uiArchived: 7788, apiArchived: 9722,
-    attempts: 0, lastSuccessAt: '2026-11-20T10:00:00Z', lastSuccessStartedAt: '2026-11-20T09:59:00Z',
+    key: `${HOST}|1`,
+    origin: HOST,
+    branch: 1,
+    state: 'running',
+    mode: 'incremental',
+    phase: 'api',
+    passes: [],
+    ui: { state: 'pending', columnsDone: {}, lastCounts: { '3': 120 }, expected: null },
+    uiArchived: 7788,
+    apiArchived: 9722,
+    attempts: 0,
+    lastSuccessAt: '2026-11-20T10:00:00Z',
+    lastSuccessStartedAt: '2026-11-20T09:59:00Z',
   });
   v3.close();
   return name;
@@ -57,7 +73,14 @@ describe('store upgrade v3 → v4', () => {
     expect(await db.rows.where('[source+account+unit]').equals(['alfacrm', HOST, '1:3']).count()).toBeGreaterThan(100);
     expect((await db.lists.get(['alfacrm', HOST, 'leadReject']))?.items).toEqual([{ id: 1, name: 'Дорого ( В )' }]);
     const [job] = await db.jobs.toArray();
-    expect(job).toMatchObject({ key: `alfacrm|${HOST}|1`, source: 'alfacrm', account: HOST, partition: '1', state: 'idle', lastSuccessStartedAt: '2026-11-20T09:59:00Z' });
+    expect(job).toMatchObject({
+      key: `alfacrm|${HOST}|1`,
+      source: 'alfacrm',
+      account: HOST,
+      partition: '1',
+      state: 'idle',
+      lastSuccessStartedAt: '2026-11-20T09:59:00Z',
+    });
     expect(job.memo).toEqual({ lastCounts: { '3': 120 }, uiArchived: 7788, apiArchived: 9722 });
     db.close();
   });

@@ -4,8 +4,15 @@ import { spendKey } from '@/utils/insights/spend';
 import { campaignSlice } from '@/utils/insights/slices';
 import { run } from './helpers';
 
-const counts = (r: { key: string; leads: number; inWork: number; archivedTarget: number; archivedNonTarget: number; archivedUnclassified: number; clients: number }) =>
-  [r.key, r.leads, r.inWork, r.archivedTarget, r.archivedNonTarget, r.archivedUnclassified, r.clients];
+const counts = (r: {
+  key: string;
+  leads: number;
+  inWork: number;
+  archivedTarget: number;
+  archivedNonTarget: number;
+  archivedUnclassified: number;
+  clients: number;
+}) => [r.key, r.leads, r.inWork, r.archivedTarget, r.archivedNonTarget, r.archivedUnclassified, r.clients];
 
 describe('campaignRows', () => {
   it('counts every record of a source, split by state and reason category', () => {
@@ -13,10 +20,16 @@ describe('campaignRows', () => {
     // Instagram: #1 in work, #2 #11 target, #3 non-target, #9 unclassified (unknown reason), #4 client.
     // Facebook: #8 in work, #5 (disabled «Пауза») and #6 (no reason) unclassified, #10 client. No source: #7.
     expect(campaigns.rows.map(counts)).toEqual([
-      ['1', 6, 1, 2, 1, 1, 1], ['2', 4, 1, 0, 0, 2, 1], ['', 1, 0, 0, 1, 0, 0],
+      ['1', 6, 1, 2, 1, 1, 1],
+      ['2', 4, 1, 0, 0, 2, 1],
+      ['', 1, 0, 0, 1, 0, 0],
     ]);
     expect(counts(campaigns.total)).toEqual(['*', 11, 2, 2, 2, 3, 2]);
-    expect(campaigns.rows.map((r) => [r.label, r.sourceId])).toEqual([['Instagram', 1], ['Facebook', 2], [null, null]]);
+    expect(campaigns.rows.map((r) => [r.label, r.sourceId])).toEqual([
+      ['Instagram', 1],
+      ['Facebook', 2],
+      [null, null],
+    ]);
   });
 
   it('derives target leads, shares and conversion', () => {
@@ -50,7 +63,10 @@ describe('campaignRows', () => {
     expect(total.spend).toBe(600);
     // From 6 March only #10 (Facebook) was created: Instagram keeps a row for its spend.
     const later = run({ createdFrom: '2025-03-06' }, { spend }).campaigns.rows;
-    expect(later.map((r) => [r.label, r.leads, r.spend, r.costPerLead])).toEqual([['Facebook', 1, null, null], ['Instagram', 0, 50, null]]);
+    expect(later.map((r) => [r.label, r.leads, r.spend, r.costPerLead])).toEqual([
+      ['Facebook', 1, null, null],
+      ['Instagram', 0, 50, null],
+    ]);
   });
 
   it('moves archived leads between columns when a reason is reclassified', () => {
@@ -60,7 +76,10 @@ describe('campaignRows', () => {
 
   it('groups by a field when asked, empty values together', () => {
     const { rows } = run({}, { grouping: byField('custom_ads_comp') }).campaigns;
-    expect(rows.map((r) => [r.key, r.label, r.leads])).toEqual([['', null, 8], ['spring', 'spring', 3]]);
+    expect(rows.map((r) => [r.key, r.label, r.leads])).toEqual([
+      ['', null, 8],
+      ['spring', 'spring', 3],
+    ]);
   });
 
   it('names the records behind each number', () => {

@@ -39,6 +39,9 @@ describe('groupByPhone', () => {
     const phones = ['+380671234567', '050 111 22 33', '', '0671234567, +380 50 111 22 33', '+380991234567', '8 067 123 45 67'];
     const g = groupByPhone(phones);
     const groups = Array.from(g.keys, (k, i) => [phoneLabel(k), [...g.members.subarray(g.start[i], g.start[i + 1])]]);
-    expect(groups).toEqual([['0501112233', [1, 3]], ['0671234567', [0, 3, 5]]]);
+    expect(groups).toEqual([
+      ['0501112233', [1, 3]],
+      ['0671234567', [0, 3, 5]],
+    ]);
   });
 });

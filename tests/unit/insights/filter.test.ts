@@ -23,6 +23,10 @@ describe('period filter', () => {
   it('recounts every table', () => {
     const r = run({ createdFrom: '2025-03-01' });
     expect(r.reasons.find((x) => x.id === 2)!.count).toBe(1);
-    expect(r.campaigns.rows.map((x) => [x.key, x.leads])).toEqual([['2', 2], ['', 1], ['1', 1]]);
+    expect(r.campaigns.rows.map((x) => [x.key, x.leads])).toEqual([
+      ['2', 2],
+      ['', 1],
+      ['1', 1],
+    ]);
   });
 });

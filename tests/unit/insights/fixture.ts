@@ -2,8 +2,19 @@
 import type { InsightData, InsightRecord } from '@/utils/insights/types';
 
 const base: InsightRecord = {
-  id: 0, kind: 'lead', archived: false, reasonId: null, sourceId: null, statusId: null, managerId: null,
-  createdAt: null, archivedAt: null, archivedAtFrom: null, archivedFromStatusId: null, name: '', phone: '',
+  id: 0,
+  kind: 'lead',
+  archived: false,
+  reasonId: null,
+  sourceId: null,
+  statusId: null,
+  managerId: null,
+  createdAt: null,
+  archivedAt: null,
+  archivedAtFrom: null,
+  archivedFromStatusId: null,
+  name: '',
+  phone: '',
 };
 const rec = (id: number, r: Partial<InsightRecord>): InsightRecord => ({ ...base, id, name: `Lead ${id}`, ...r });
 const lost = (at: string, from: 'log' | 'first-sync' = 'log') => ({ archived: true, archivedAt: `${at} 12:00:00`, archivedAtFrom: from });
@@ -11,7 +22,16 @@ const made = (d: string) => `${d} 09:30:00`;
 
 export const RECORDS: InsightRecord[] = [
   rec(1, { sourceId: 1, statusId: 2, managerId: 1, createdAt: made('2025-01-05'), phone: '+380671111111', fields: { custom_ads_comp: 'spring' } }),
-  rec(2, { ...lost('2025-01-20'), reasonId: 1, sourceId: 1, statusId: 3, archivedFromStatusId: 4, managerId: 1, createdAt: made('2025-01-10'), fields: { custom_ads_comp: 'spring' } }),
+  rec(2, {
+    ...lost('2025-01-20'),
+    reasonId: 1,
+    sourceId: 1,
+    statusId: 3,
+    archivedFromStatusId: 4,
+    managerId: 1,
+    createdAt: made('2025-01-10'),
+    fields: { custom_ads_comp: 'spring' },
+  }),
   rec(3, { ...lost('2025-01-16'), reasonId: 2, sourceId: 1, statusId: 1, managerId: 2, createdAt: made('2025-01-15'), phone: '067 111 11 11, 0501234567' }),
   rec(4, { kind: 'client', sourceId: 1, statusId: 5, createdAt: made('2025-02-01'), fields: { custom_ads_comp: 'spring' } }),
   rec(5, { ...lost('2025-03-01', 'first-sync'), reasonId: 3, sourceId: 2, statusId: 2, managerId: 1, createdAt: made('2025-02-03') }),
@@ -29,11 +49,19 @@ export const fixture = (): InsightData => ({
   uiCounts: { byReason: { 0: 1, 1: 2, 2: 3, 3: 1, 99: 1 } },
   dicts: {
     reasons: [
-      { id: 1, name: 'Дорого ( В )', enabled: true }, { id: 2, name: 'Спам ( Не ЦА )', enabled: true },
-      { id: 3, name: 'Пауза', enabled: false }, { id: 4, name: 'Старе ( В )', enabled: false },
+      { id: 1, name: 'Дорого ( В )', enabled: true },
+      { id: 2, name: 'Спам ( Не ЦА )', enabled: true },
+      { id: 3, name: 'Пауза', enabled: false },
+      { id: 4, name: 'Старе ( В )', enabled: false },
     ],
-    sources: [{ id: 1, name: 'Instagram' }, { id: 2, name: 'Facebook' }],
+    sources: [
+      { id: 1, name: 'Instagram' },
+      { id: 2, name: 'Facebook' },
+    ],
     statuses: ['Новий лід', 'Звʼязок встановлено', 'Записаний на пробний', 'Пробний проведено', 'Очікує оплату'].map((name, i) => ({ id: i + 1, name })),
-    managers: [{ id: 1, name: 'Олена' }, { id: 2, name: 'Ірина' }],
+    managers: [
+      { id: 1, name: 'Олена' },
+      { id: 2, name: 'Ірина' },
+    ],
   },
 });

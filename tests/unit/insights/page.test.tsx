@@ -17,8 +17,15 @@ function mount() {
   document.body.append(root);
   roots.push(root);
   render(
-    <InsightsPage account="acme" branch={1} branches={[{ id: 1, name: 'Main' }]} lang="uk"
-      load={async () => fixture()} settings={port} exportSlice={(ids) => void exported.push(ids)} />,
+    <InsightsPage
+      account="acme"
+      branch={1}
+      branches={[{ id: 1, name: 'Main' }]}
+      lang="uk"
+      load={async () => fixture()}
+      settings={port}
+      exportSlice={(ids) => void exported.push(ids)}
+    />,
     root,
   );
   const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
@@ -38,9 +45,25 @@ describe('InsightsPage', () => {
     const { $$, ready } = mount();
     await ready();
     const reasons = $$('[data-testid=reason-row]').map((r) => [r.dataset.reasonId, r.dataset.count, r.dataset.category]);
-    expect(reasons).toEqual([['1', '2', 'target'], ['2', '2', 'non-target'], ['99', '1', 'unclassified'], ['3', '1', 'unclassified'], ['4', '0', 'non-target']]);
-    const campaigns = $$('[data-testid=campaign-row]').map((r) => [r.dataset.sourceId, r.dataset.leads, r.dataset.archivedTarget, r.dataset.archivedNonTarget, r.dataset.clients]);
-    expect(campaigns).toEqual([['1', '6', '2', '1', '1'], ['2', '4', '0', '0', '1'], ['', '1', '0', '1', '0']]);
+    expect(reasons).toEqual([
+      ['1', '2', 'target'],
+      ['2', '2', 'non-target'],
+      ['99', '1', 'unclassified'],
+      ['3', '1', 'unclassified'],
+      ['4', '0', 'non-target'],
+    ]);
+    const campaigns = $$('[data-testid=campaign-row]').map((r) => [
+      r.dataset.sourceId,
+      r.dataset.leads,
+      r.dataset.archivedTarget,
+      r.dataset.archivedNonTarget,
+      r.dataset.clients,
+    ]);
+    expect(campaigns).toEqual([
+      ['1', '6', '2', '1', '1'],
+      ['2', '4', '0', '0', '1'],
+      ['', '1', '0', '1', '0'],
+    ]);
   });
 
   it('remembers a category change and recounts', async () => {

@@ -23,7 +23,10 @@ describe('data quality', () => {
   it('finds duplicates by phone within the filter, whatever the spelling', () => {
     const { quality, tally } = run();
     const ids = (m: number[]) => m.map((i) => tally.view.prep.data.records[i].id);
-    expect(quality.duplicates.map((d) => [d.phone, ids(d.members)])).toEqual([['0671111111', [1, 3]], ['9161234567', [8, 10]]]);
+    expect(quality.duplicates.map((d) => [d.phone, ids(d.members)])).toEqual([
+      ['0671111111', [1, 3]],
+      ['9161234567', [8, 10]],
+    ]);
     expect(quality.duplicateRecords).toBe(4);
     expect(run({ createdTo: '2025-01-31' }).quality.duplicates).toHaveLength(1);
   });

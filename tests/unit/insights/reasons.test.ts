@@ -7,7 +7,11 @@ describe('reasonRows', () => {
     const { reasons } = run();
     // 7 archived leads: reason 1 → #2, #11; reason 2 → #3, #7; reason 3 → #5; unknown 99 → #9; none → #6.
     expect(reasons.map((r) => [r.id, r.count, r.category])).toEqual([
-      [1, 2, 'target'], [2, 2, 'non-target'], [99, 1, 'unclassified'], [3, 1, 'unclassified'], [4, 0, 'target'],
+      [1, 2, 'target'],
+      [2, 2, 'non-target'],
+      [99, 1, 'unclassified'],
+      [3, 1, 'unclassified'],
+      [4, 0, 'target'],
     ]);
     expect(reasons[0].share).toBeCloseTo(2 / 7);
   });

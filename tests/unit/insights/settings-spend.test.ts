@@ -28,9 +28,15 @@ describe('spendByGroup', () => {
 
   it('uses the exact period first, else sums the months inside it', () => {
     const q1 = spendByGroup(spend, 1, BY_SOURCE, { createdFrom: '2025-01-01', createdTo: '2025-03-31' });
-    expect([...q1].sort()).toEqual([['1', 900], ['2', 50]]);
+    expect([...q1].sort()).toEqual([
+      ['1', 900],
+      ['2', 50],
+    ]);
     const all = spendByGroup(spend, 1, BY_SOURCE, {});
-    expect([...all].sort()).toEqual([['1', 300], ['2', 120]]);
+    expect([...all].sort()).toEqual([
+      ['1', 300],
+      ['2', 120],
+    ]);
   });
 
   it('keys periods by the created range', () => {

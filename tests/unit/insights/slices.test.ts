@@ -4,8 +4,15 @@ import { FUNNEL } from '@/utils/insights/campaigns';
 import { makeDemoData } from '@/utils/insights/demo-data';
 import { byField } from '@/utils/insights/settings';
 import {
-  archivedMonthSlice, campaignSlice, createdMonthSlice, lossStageSlice, lossTimeSlice, matrixSlice, reasonSlice,
-  sliceIndices, type SliceSpec,
+  archivedMonthSlice,
+  campaignSlice,
+  createdMonthSlice,
+  lossStageSlice,
+  lossTimeSlice,
+  matrixSlice,
+  reasonSlice,
+  sliceIndices,
+  type SliceSpec,
 } from '@/utils/insights/slices';
 import { CATEGORIES, type PeriodFilter } from '@/utils/insights/types';
 import { run } from './helpers';
@@ -37,7 +44,10 @@ describe.each(CASES)('slices match the numbers (%s)', (_, filter, grouping) => {
   });
 
   it('breakdowns', () => {
-    for (const [m, by] of [[r.bySource, 'group'], [r.byManager, 'manager']] as const) {
+    for (const [m, by] of [
+      [r.bySource, 'group'],
+      [r.byManager, 'manager'],
+    ] as const) {
       m.rows.forEach((row, i) => {
         expect(count(matrixSlice(row.slot, by, undefined))).toBe(row.total);
         m.cols.forEach((col, j) => expect(count(matrixSlice(row.slot, by, col.slot))).toBe(m.counts[i][j]));
@@ -46,7 +56,8 @@ describe.each(CASES)('slices match the numbers (%s)', (_, filter, grouping) => {
   });
 
   it('months', () => {
-    for (const row of r.createdMonths) for (const k of ['created', 'archived', 'archivedTarget', 'archivedNonTarget'] as const) expect(count(createdMonthSlice(row.month, k))).toBe(row[k]);
+    for (const row of r.createdMonths)
+      for (const k of ['created', 'archived', 'archivedTarget', 'archivedNonTarget'] as const) expect(count(createdMonthSlice(row.month, k))).toBe(row[k]);
     for (const row of r.archivedMonths) {
       expect(count(archivedMonthSlice(row.month, 'archived'))).toBe(row.archived);
       expect(count(archivedMonthSlice(row.month, 'fromLog'))).toBe(row.fromLog);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  archiveTabUrl,
-  parseBoardPage,
-  parseCard,
-  parseColumnContent,
-  parsePagerContent,
-} from '../../../utils/sources/alfacrm/board';
+import { archiveTabUrl, parseBoardPage, parseCard, parseColumnContent, parsePagerContent } from '../../../utils/sources/alfacrm/board';
 import { readBoardJson } from '../../../utils/sources/alfacrm/response';
 import { CrmError } from '../../../utils/errors';
 import { JSDOM } from 'jsdom';
@@ -26,15 +20,9 @@ describe('parseBoardPage on the real leads board (RU)', () => {
 
   it('finds the three kept columns in page order with absolute, entity-decoded urls', () => {
     expect(page.columns.map((c) => c.columnId)).toEqual([0, 7, 6]);
-    expect(page.columns[0].url).toBe(
-      'https://demo.s20.online/company/1/lead/board?id=0&color=%236a6a6a&query=%7B%22branch%22%3A%221%22%7D&resource_id=292',
-    );
-    expect(page.columns[1].url).toBe(
-      'https://demo.s20.online/company/1/lead/board?id=7&color=%23006600&query=%7B%22branch%22%3A%221%22%7D&resource_id=292',
-    );
-    expect(page.columns[2].url).toBe(
-      'https://demo.s20.online/company/1/lead/board?id=6&color=%2300aa00&query=%7B%22branch%22%3A%221%22%7D&resource_id=292',
-    );
+    expect(page.columns[0].url).toBe('https://demo.s20.online/company/1/lead/board?id=0&color=%236a6a6a&query=%7B%22branch%22%3A%221%22%7D&resource_id=292');
+    expect(page.columns[1].url).toBe('https://demo.s20.online/company/1/lead/board?id=7&color=%23006600&query=%7B%22branch%22%3A%221%22%7D&resource_id=292');
+    expect(page.columns[2].url).toBe('https://demo.s20.online/company/1/lead/board?id=6&color=%2300aa00&query=%7B%22branch%22%3A%221%22%7D&resource_id=292');
   });
 
   it('reads branch, csrf and that this is not the archive tab', () => {
@@ -107,9 +95,7 @@ describe('parseColumnContent on the real columns', () => {
     });
     expect(col.cards[1]).toEqual({ id: 492, name: 'Оксана', date: '01.12', leadSource: 'wazzup_whatsapp' });
     expect(col.cards[2]).toEqual({ id: 491, name: 'olenka', date: '30.11', leadSource: 'wazzup_whatsapp' });
-    expect(col.pagerUrl).toBe(
-      '/company/1/lead/board?id=0&color=%236a6a6a&query=%7B%22branch%22%3A%221%22%7D&page=1&resource_id=292',
-    );
+    expect(col.pagerUrl).toBe('/company/1/lead/board?id=0&color=%236a6a6a&query=%7B%22branch%22%3A%221%22%7D&page=1&resource_id=292');
     const pager = new URL(col.pagerUrl!, BOARD_URL);
     expect(pager.searchParams.get('page')).toBe('1');
     expect(pager.searchParams.get('resource_id')).toBe('292');
@@ -146,9 +132,7 @@ describe('parseColumnContent on the real columns', () => {
   });
 
   it('layout-not-recognised when neither board-count nor lead-list is there', () => {
-    expect(codeOf(() => parseColumnContent('<div class="board"><p>Щось інше</p></div>', parse))).toBe(
-      'layout-not-recognised',
-    );
+    expect(codeOf(() => parseColumnContent('<div class="board"><p>Щось інше</p></div>', parse))).toBe('layout-not-recognised');
   });
 });
 
@@ -171,7 +155,7 @@ describe('hand-made Ukrainian archive column (assumed layout)', () => {
       rejectReason: 'Дорого',
       manager: 'Олена Коваль',
       archivedAt: '03.03.2024',
-      extra: { 'Філія': 'Центр' },
+      extra: { Філія: 'Центр' },
     });
   });
 

@@ -47,9 +47,7 @@ describe('parseCustomerGrid on the real clients grid (RU, active list)', () => {
   });
 
   it('the archive tab href is among the tabs', () => {
-    expect(grid.tabs.find((t) => t.label === 'Архивные')?.href).toBe(
-      'https://demo.s20.online/company/1/customer/index?CustomerSearch%5Bf_removed%5D=2',
-    );
+    expect(grid.tabs.find((t) => t.label === 'Архивные')?.href).toBe('https://demo.s20.online/company/1/customer/index?CustomerSearch%5Bf_removed%5D=2');
   });
 });
 
@@ -59,9 +57,7 @@ describe('hand-made archive grids: Russian and Ukrainian headers both map', () =
     const grid = parseCustomerGrid(parse(handmade('customer-archive-grid-ru.html')), url);
     expect(grid.isArchiveTab).toBe(true);
     expect(grid.summaryTotal).toBe(1934);
-    expect(grid.nextPageUrl).toBe(
-      'https://demo.s20.online/company/1/customer/index?CustomerSearch%5Bf_removed%5D=2&page=2',
-    );
+    expect(grid.nextPageUrl).toBe('https://demo.s20.online/company/1/customer/index?CustomerSearch%5Bf_removed%5D=2&page=2');
     expect(grid.headers).toEqual(['ФИО', 'Контакты', 'Статус обучения', 'Добавлен', 'Причина потери']);
     expect(grid.rows.map((r) => [r.id, r.name, r.rejectReason, r.createdAt])).toEqual([
       [3855, 'Olena Koval', undefined, '10.01.2023'],
@@ -89,16 +85,16 @@ describe('hand-made archive grids: Russian and Ukrainian headers both map', () =
         createdAt: '11.09.2024',
         extra: {
           'Причина втрати': 'Переїхали',
-          'ПІБ': '="1+1" <b>&amp;\n12 років +1міс (01.02.2013)',
-          'Додано': '11.09.2024',
-          'Телефон': '+380(67)111-22-33 (мама)\n+380(50)444-55-66',
+          ПІБ: '="1+1" <b>&amp;\n12 років +1міс (01.02.2013)',
+          Додано: '11.09.2024',
+          Телефон: '+380(67)111-22-33 (мама)\n+380(50)444-55-66',
         },
       },
       {
         id: 9102,
         name: 'Шевченко\nТарас',
         createdAt: '01.03.2023',
-        extra: { 'Причина втрати': '', 'ПІБ': 'Шевченко Тарас', 'Додано': '01.03.2023', 'Телефон': '' },
+        extra: { 'Причина втрати': '', ПІБ: 'Шевченко Тарас', Додано: '01.03.2023', Телефон: '' },
       },
     ]);
   });
@@ -117,10 +113,7 @@ describe('hand-made archive grids: Russian and Ukrainian headers both map', () =
 describe('summary total', () => {
   const ru = handmade('customer-archive-grid-ru.html');
   const total = (summary: string): number | null =>
-    parseCustomerGrid(
-      parse(ru.replace('Отображены строки <b>1 — 20</b>. Всего в базе <b>1934</b>.', summary)),
-      GRID_URL,
-    ).summaryTotal;
+    parseCustomerGrid(parse(ru.replace('Отображены строки <b>1 — 20</b>. Всего в базе <b>1934</b>.', summary)), GRID_URL).summaryTotal;
 
   it.each([
     ['Показано рядки <b>1 — 20</b>. Всього в базі <b>93</b>.', 93],
@@ -145,7 +138,10 @@ describe('parseCustomerGrid errors', () => {
   });
 
   it('an empty grid is not an error', () => {
-    const html = real('customer-index-grid.html').replace(/<tbody>[\s\S]*<\/tbody>/, '<tbody><tr><td colspan="17"><div class="empty">Нічого не знайдено.</div></td></tr></tbody>');
+    const html = real('customer-index-grid.html').replace(
+      /<tbody>[\s\S]*<\/tbody>/,
+      '<tbody><tr><td colspan="17"><div class="empty">Нічого не знайдено.</div></td></tr></tbody>',
+    );
     const grid = parseCustomerGrid(parse(html), GRID_URL);
     expect(grid.rows).toEqual([]);
   });

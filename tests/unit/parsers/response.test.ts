@@ -66,9 +66,7 @@ describe('classifyResponse', () => {
 
 describe('readBoardJson', () => {
   it('returns content', () => {
-    expect(readBoardJson('{"content":"<ul class=\\"lead-list\\" data-id=\\"0\\"></ul>"}')).toBe(
-      '<ul class="lead-list" data-id="0"></ul>',
-    );
+    expect(readBoardJson('{"content":"<ul class=\\"lead-list\\" data-id=\\"0\\"></ul>"}')).toBe('<ul class="lead-list" data-id="0"></ul>');
     expect(readBoardJson('{"content":""}')).toBe('');
   });
 
@@ -93,9 +91,7 @@ describe('readBoardJson', () => {
     expect(codeOf(() => readBoardJson('{"content":null}'))).toBe('layout-not-recognised');
     expect(codeOf(() => readBoardJson('[]'))).toBe('layout-not-recognised');
     expect(codeOf(() => readBoardJson('"<ul></ul>"'))).toBe('layout-not-recognised');
-    expect(codeOf(() => readBoardJson('{"name":"Not Found","message":"Page not found.","code":0,"status":404}'))).toBe(
-      'layout-not-recognised',
-    );
+    expect(codeOf(() => readBoardJson('{"name":"Not Found","message":"Page not found.","code":0,"status":404}'))).toBe('layout-not-recognised');
   });
 
   it('the login page → session-expired', () => {
@@ -180,6 +176,10 @@ describe('describeShape strips personal data', () => {
     expect(fromDom.type).toBe('html');
     const skel = (s: typeof fromText) => (s.type === 'html' ? s.skeleton : []);
     // The DOM version starts with the column div itself; the text version with its children.
-    expect(skel(fromDom).slice(1).map((l) => l.slice(2))).toEqual(skel(fromText));
+    expect(
+      skel(fromDom)
+        .slice(1)
+        .map((l) => l.slice(2)),
+    ).toEqual(skel(fromText));
   });
 });

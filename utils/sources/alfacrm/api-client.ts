@@ -32,7 +32,10 @@ export interface ApiClientOptions {
 }
 
 class RetryableError extends Error {
-  constructor(message: string, readonly rateLimited = false) {
+  constructor(
+    message: string,
+    readonly rateLimited = false,
+  ) {
     super(message);
   }
 }

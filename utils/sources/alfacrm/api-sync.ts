@@ -52,9 +52,7 @@ export async function fetchAllCustomers(
   await take(first.items as ApiRecord[]);
   const planned = Math.ceil(total / API_PAGE_SIZE);
   await Promise.all(
-    Array.from({ length: Math.max(planned - 1, 0) }, (_, i) =>
-      client.post(path, body(i + 1), customerPage).then((p) => take(p.items as ApiRecord[])),
-    ),
+    Array.from({ length: Math.max(planned - 1, 0) }, (_, i) => client.post(path, body(i + 1), customerPage).then((p) => take(p.items as ApiRecord[]))),
   );
 
   // Rows repeated across pages shift the tail past `planned`; a hard cap stops a pager that
@@ -84,11 +82,7 @@ const DICT_ROUTES = {
 export type DictName = keyof typeof DICT_ROUTES;
 
 /** Every page of one dictionary; disabled entries (`is_enabled: 0`) are kept on purpose. */
-export async function fetchDictionary(
-  client: AlfaApiClient,
-  branch: number,
-  name: DictName,
-): Promise<{ id: number; name: string }[]> {
+export async function fetchDictionary(client: AlfaApiClient, branch: number, name: DictName): Promise<{ id: number; name: string }[]> {
   const path = `/v2api/${branch}/${DICT_ROUTES[name]}/index`;
   const byId = new Map<number, string>();
   for (let page = 0; page < 100; page++) {

@@ -75,10 +75,7 @@ async function readColumn(
   opts: ArchiveReadOptions,
   state: { seen: Set<number>; expected: number },
 ): Promise<ArchiveReadResult['columns'][number]> {
-  const first: BoardColumn = parseColumnContent(
-    readBoardJson(await fetchUiText(url, { xhr: true, onRequest: opts.onRequest })),
-    opts.parse,
-  );
+  const first: BoardColumn = parseColumnContent(readBoardJson(await fetchUiText(url, { xhr: true, onRequest: opts.onRequest })), opts.parse);
   const { seen } = state;
   if (first.count < 0) throw new CrmError('layout-not-recognised', `column «${first.name}» shows no count`);
   if (opts.skipColumn?.(first.columnId, first.count)) {

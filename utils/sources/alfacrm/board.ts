@@ -35,7 +35,6 @@ export interface BoardPage {
   tabs: Tab[];
 }
 
-
 /** The leads board page: columns to load, CSRF pair, tabs, and whether it is the archive tab. */
 export function parseBoardPage(doc: Document, pageUrl: string): BoardPage {
   if (isLoginPage(doc)) throw sessionExpired();
@@ -52,22 +51,15 @@ export function parseBoardPage(doc: Document, pageUrl: string): BoardPage {
     columns.push({ columnId, url });
   }
 
-  const branch =
-    branchFromPath(pageUrl) ?? (columns[0] ? branchFromPath(columns[0].url) : null);
+  const branch = branchFromPath(pageUrl) ?? (columns[0] ? branchFromPath(columns[0].url) : null);
   if (columns.length === 0 || branch === null) {
-    throw new CrmError(
-      'layout-not-recognised',
-      columns.length === 0 ? 'no board columns on the leads page' : 'no branch in the page URL',
-      describeShape(doc),
-    );
+    throw new CrmError('layout-not-recognised', columns.length === 0 ? 'no board columns on the leads page' : 'no branch in the page URL', describeShape(doc));
   }
 
   const tabs = readTabs(doc, pageUrl, '/lead/index');
   const activeTab = tabs.find((t) => t.active);
   const isArchiveTab =
-    urlAsksArchive(pageUrl, 'LeadSearch') ||
-    (activeTab !== undefined && isArchiveHref(activeTab.href)) ||
-    columns.some((c) => columnQueryAsksArchive(c.url));
+    urlAsksArchive(pageUrl, 'LeadSearch') || (activeTab !== undefined && isArchiveHref(activeTab.href)) || columns.some((c) => columnQueryAsksArchive(c.url));
 
   return { pageUrl: resolveUrl(pageUrl, pageUrl) ?? pageUrl, branch, isArchiveTab, columns, csrf: readCsrf(doc), tabs };
 }
@@ -254,8 +246,7 @@ export function parseCard(li: Element): UiCard | null {
   const card: UiCard = { id };
 
   const links = Array.from(li.querySelectorAll('a[href*="/lead/view?id="], a[href*="/customer/view?id="]'));
-  const link =
-    links.find((a) => idParam(a.getAttribute('href') ?? '') === id) ?? links[0] ?? null;
+  const link = links.find((a) => idParam(a.getAttribute('href') ?? '') === id) ?? links[0] ?? null;
   if (link) {
     const name = trimmedText(link);
     if (name) card.name = name;

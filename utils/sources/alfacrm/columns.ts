@@ -23,7 +23,4 @@ export const FIXED_COLUMNS = [
 ] as const;
 
 /** API keys that the fixed columns already represent (never repeated as extra columns). */
-export const REPRESENTED_API_KEYS: ReadonlySet<string> = new Set<string>([
-  ...FIXED_COLUMNS,
-  'branch_ids',
-]);
+export const REPRESENTED_API_KEYS: ReadonlySet<string> = new Set<string>([...FIXED_COLUMNS, 'branch_ids']);

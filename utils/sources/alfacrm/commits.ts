@@ -17,7 +17,6 @@ import { uiCards } from './ui-schemas';
 
 type Ctx = RunContext<AlfaApiClient>;
 
-
 /** Whether a query's rows are archived: `removed` 2 only archived, 0 only active, 1 either (keep what is stored). */
 function archivedBy(query: Record<string, unknown>): boolean | null {
   return query.removed === 2 ? true : query.removed === 0 ? false : null;
@@ -57,7 +56,9 @@ export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | v
   if (task.name === PASSES.changedArchived) {
     // Changed records that removed=2 did not list are active now.
     const changed = (task.query.id as number[]).filter((id) => !seen.has(id));
-    const rows = (await ctx.db.rows.bulkGet(changed.map((id) => ['alfacrm', ctx.job.account, id] as ['alfacrm', string, number]))).filter((r): r is RecordRow => !!apiOf(r));
+    const rows = (await ctx.db.rows.bulkGet(changed.map((id) => ['alfacrm', ctx.job.account, id] as ['alfacrm', string, number]))).filter(
+      (r): r is RecordRow => !!apiOf(r),
+    );
     await rewrite(ctx.db, writer(ctx.job.account), rows, (r) => ({ api: { ...apiOf(r)!, archived: false } }));
   }
 }
@@ -109,14 +110,25 @@ export async function commitTabUnit(ctx: Ctx, name: string, partition: string, u
   const cards = cardsOf(unit);
   const w = writer(ctx.job.account);
   if (name === TAB_READS.grid) {
-    await putUiFacts(ctx.db, ctx.job.account, cards.map((card): UiFacts => ({ branch, kind: 'customer', archived: true, columnId: null, reasonText: card.rejectReason ?? null, card, seenAt })));
+    await putUiFacts(
+      ctx.db,
+      ctx.job.account,
+      cards.map((card): UiFacts => ({ branch, kind: 'customer', archived: true, columnId: null, reasonText: card.rejectReason ?? null, card, seenAt })),
+    );
     return;
   }
   const columnId = Number(unit.key);
-  await putUiFacts(ctx.db, ctx.job.account, cards.map((card): UiFacts => ({ branch, kind: 'lead', archived: true, columnId, reasonText: columnId === 0 ? null : unit.label, card, seenAt })));
+  await putUiFacts(
+    ctx.db,
+    ctx.job.account,
+    cards.map((card): UiFacts => ({ branch, kind: 'lead', archived: true, columnId, reasonText: columnId === 0 ? null : unit.label, card, seenAt })),
+  );
   // Leads this column showed before and does not now have left it (restored, or moved).
   const seen = new Set(cards.map((c) => c.id));
-  const before = await ctx.db.rows.where('[source+account+unit]').equals(['alfacrm', ctx.job.account, unitOf({ branch, columnId })]).toArray();
+  const before = await ctx.db.rows
+    .where('[source+account+unit]')
+    .equals(['alfacrm', ctx.job.account, unitOf({ branch, columnId })])
+    .toArray();
   const left = before.filter((r) => uiOf(r)?.archived && !seen.has(r.id));
   await rewrite(ctx.db, w, left, (r) => ({ ui: { ...uiOf(r)!, archived: false } }));
 }

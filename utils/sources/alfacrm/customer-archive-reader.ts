@@ -25,10 +25,7 @@ export function customerArchiveUrl(pageUrl: string, branch: number, pageSize: nu
   return url.href;
 }
 
-export async function readCustomerArchive(
-  branch: number,
-  opts: CustomerArchiveOptions,
-): Promise<{ expected: number; ids: number[] }> {
+export async function readCustomerArchive(branch: number, opts: CustomerArchiveOptions): Promise<{ expected: number; ids: number[] }> {
   const seen = new Set<number>();
   let expected: number | null = null;
   let url: string | null = customerArchiveUrl(opts.pageUrl, branch, opts.pageSize ?? 100);

@@ -136,14 +136,7 @@ export interface Tab {
  */
 export function readTabs(doc: Document, pageUrl: string, prefer?: string): Tab[] {
   const bars = Array.from(doc.querySelectorAll('ul.nav-tabs'));
-  const bar =
-    (prefer &&
-      bars.find((b) =>
-        Array.from(b.querySelectorAll('a[href]')).some((a) =>
-          (a.getAttribute('href') ?? '').includes(prefer),
-        ),
-      )) ||
-    bars[0];
+  const bar = (prefer && bars.find((b) => Array.from(b.querySelectorAll('a[href]')).some((a) => (a.getAttribute('href') ?? '').includes(prefer)))) || bars[0];
   if (!bar) return [];
   const tabs: Tab[] = [];
   for (const li of Array.from(bar.children)) {

@@ -12,12 +12,22 @@ export const uiOf = (r: RecordRow | undefined) => r?.ui as UiFacts | undefined;
 
 /** API records; `archived` null keeps the flag stored (a query that spans both cannot tell). */
 export function putApiRecords(db: ExportDb, account: string, records: ApiRecord[], archived: boolean | null, fetchedAt: string): Promise<void> {
-  return putFacts(db, writer(account), 'api', records.map((record) => ({
-    id: record.id,
-    make: (before: RecordRow | undefined): ApiFacts => ({ record, archived: archived ?? apiOf(before)?.archived ?? false, fetchedAt }),
-  })));
+  return putFacts(
+    db,
+    writer(account),
+    'api',
+    records.map((record) => ({
+      id: record.id,
+      make: (before: RecordRow | undefined): ApiFacts => ({ record, archived: archived ?? apiOf(before)?.archived ?? false, fetchedAt }),
+    })),
+  );
 }
 
 export function putUiFacts(db: ExportDb, account: string, facts: UiFacts[]): Promise<void> {
-  return putFacts(db, writer(account), 'ui', facts.map((ui) => ({ id: ui.card.id, make: () => ui })));
+  return putFacts(
+    db,
+    writer(account),
+    'ui',
+    facts.map((ui) => ({ id: ui.card.id, make: () => ui })),
+  );
 }

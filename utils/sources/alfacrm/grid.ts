@@ -6,19 +6,7 @@
 import { CrmError } from '../../errors';
 import { sessionExpired } from './errors';
 import type { UiCard } from './types';
-import {
-  branchFromPath,
-  cellText,
-  countInt,
-  labelKey,
-  positiveInt,
-  readTabs,
-  resolveUrl,
-  squashText,
-  trimmedText,
-  urlAsksArchive,
-  type Tab,
-} from './dom';
+import { branchFromPath, cellText, countInt, labelKey, positiveInt, readTabs, resolveUrl, squashText, trimmedText, urlAsksArchive, type Tab } from './dom';
 import { describeShape, isLoginPage } from './response';
 
 export interface CustomerGrid {
@@ -142,15 +130,12 @@ export function parseCustomerGrid(doc: Document, pageUrl: string): CustomerGrid 
   }
 
   const scope = table.closest('.grid-view') ?? table.closest('[data-pjax-container]') ?? doc;
-  const nextA =
-    scope.querySelector('ul.pagination li.next:not(.disabled) a[href]') ??
-    doc.querySelector('ul.pagination li.next:not(.disabled) a[href]');
+  const nextA = scope.querySelector('ul.pagination li.next:not(.disabled) a[href]') ?? doc.querySelector('ul.pagination li.next:not(.disabled) a[href]');
   const nextPageUrl = resolveUrl(nextA?.getAttribute('href'), pageUrl);
 
   const tabs = readTabs(doc, pageUrl, '/customer/index');
   const activeTab = tabs.find((t) => t.active);
-  const isArchiveTab =
-    urlAsksArchive(pageUrl) || (activeTab !== undefined && urlAsksArchive(activeTab.href));
+  const isArchiveTab = urlAsksArchive(pageUrl) || (activeTab !== undefined && urlAsksArchive(activeTab.href));
 
   return {
     branch,

@@ -226,11 +226,7 @@ function mergeOne(rec: StoredRecord, dicts: Dictionaries | null, scope: MergeSco
  * One row per id of the records in scope, sorted by id, with the fixed columns first and then
  * every other key the API returned (`custom_*` included).
  */
-export function mergeRecords(
-  records: StoredRecord[],
-  dicts: Dictionaries | null,
-  scope: MergeScope,
-): { columns: string[]; rows: MergedRow[] } {
+export function mergeRecords(records: StoredRecord[], dicts: Dictionaries | null, scope: MergeScope): { columns: string[]; rows: MergedRow[] } {
   const kept = dedupe(records)
     .filter((r) => inScope(r, scope))
     .sort((a, b) => a.id - b.id);

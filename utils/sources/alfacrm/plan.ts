@@ -23,10 +23,7 @@ export function fullPasses(): Task[] {
 }
 
 function incrementalTasks(job: Job): Task[] {
-  return [
-    apiTask(PASSES.changed, { removed: 1, is_study: 2, updated_at_from: updatedSince(job.lastSuccessStartedAt!) }),
-    stepTask(STEPS.archiveCount),
-  ];
+  return [apiTask(PASSES.changed, { removed: 1, is_study: 2, updated_at_from: updatedSince(job.lastSuccessStartedAt!) }), stepTask(STEPS.archiveCount)];
 }
 
 /** The tab reads an export of `scope` needs. */

@@ -14,13 +14,9 @@ import { sessionExpired } from './errors';
  * `name="LoginForm[…]"`, `name="Login2FAForm[…]"`), so a lead *named* "LoginForm[" cannot trigger
  * them: in HTML text its quotes come escaped (`&quot;`), in a JSON string as `\"`.
  */
-const LOGIN_MARKERS = [
-  /<form\b[^>]*\bid\s*=\s*["']?login-form["'\s>]/i,
-  /<input\b[^>]*\bname\s*=\s*["']?(?:LoginForm|Login2FAForm)\[/i,
-];
+const LOGIN_MARKERS = [/<form\b[^>]*\bid\s*=\s*["']?login-form["'\s>]/i, /<input\b[^>]*\bname\s*=\s*["']?(?:LoginForm|Login2FAForm)\[/i];
 
-const LOGIN_SELECTOR =
-  'form#login-form, input[name^="LoginForm["], input[name^="Login2FAForm["]';
+const LOGIN_SELECTOR = 'form#login-form, input[name^="LoginForm["], input[name^="Login2FAForm["]';
 
 /** Whether this HTML (string or parsed Document) is AlfaCRM's login page (any step, any language). */
 export function isLoginPage(html: string | Document): boolean {
@@ -38,9 +34,7 @@ function isLoginRequiredJson(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
   const status = value.status;
   const message = value.message;
-  return (
-    (status === 401 || status === 403) && typeof message === 'string' && LOGIN_REQUIRED.test(message)
-  );
+  return (status === 401 || status === 403) && typeof message === 'string' && LOGIN_REQUIRED.test(message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,9 +85,7 @@ export function classifyResponse(text: string, contentType?: string): ResponseCl
 }
 
 function stripTags(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ');
+  return html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
 }
 
 /**
@@ -206,9 +198,7 @@ function jsonShape(v: unknown, depth: number): Shape {
   }
   if (depth >= MAX_DEPTH) return { type: 'unknown' };
   if (Array.isArray(v)) {
-    return v.length
-      ? { type: 'array', length: v.length, first: jsonShape(v[0], depth + 1) }
-      : { type: 'array', length: 0 };
+    return v.length ? { type: 'array', length: v.length, first: jsonShape(v[0], depth + 1) } : { type: 'array', length: 0 };
   }
   if (typeof v === 'object') {
     const keys: Record<string, Shape> = {};
@@ -227,9 +217,7 @@ interface Skel {
   children: Skel[];
 }
 
-const VOID_TAGS = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-]);
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'title', 'template', 'noscript']);
 /** Open elements an opening tag closes implicitly (enough for Yii/Bootstrap markup). */
 const AUTO_CLOSE: Record<string, string[]> = {
@@ -309,12 +297,7 @@ function attrSkel(attrs: string): { classes: string[]; data: string[] } {
 }
 
 function isDomNode(v: unknown): v is Node {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { nodeType?: unknown }).nodeType === 'number' &&
-    'childNodes' in (v as object)
-  );
+  return typeof v === 'object' && v !== null && typeof (v as { nodeType?: unknown }).nodeType === 'number' && 'childNodes' in (v as object);
 }
 
 function domToSkel(node: Node): Skel {
@@ -344,11 +327,7 @@ function domToSkel(node: Node): Skel {
 function render(root: Skel): string[] {
   const out: string[] = [];
   const linesOf = (n: Skel, depth: number): string[] => {
-    const head =
-      '  '.repeat(depth) +
-      n.tag +
-      n.classes.map((c) => `.${c}`).join('') +
-      (n.data.length ? ` [${n.data.join(' ')}]` : '');
+    const head = '  '.repeat(depth) + n.tag + n.classes.map((c) => `.${c}`).join('') + (n.data.length ? ` [${n.data.join(' ')}]` : '');
     return [head, ...childLines(n.children, depth + 1)];
   };
   const childLines = (children: Skel[], depth: number): string[] => {

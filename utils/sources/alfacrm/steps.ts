@@ -24,7 +24,11 @@ async function dicts(ctx: Ctx): Promise<void> {
  */
 async function archiveCount(ctx: Ctx): Promise<StepOutcome> {
   const { job, db } = ctx;
-  const res = await ctx.client!.post(`/v2api/${job.partition}/customer/index`, { removed: 2, is_study: 2, branch_ids: [Number(job.partition)], page: 0 }, customerPage);
+  const res = await ctx.client!.post(
+    `/v2api/${job.partition}/customer/index`,
+    { removed: 2, is_study: 2, branch_ids: [Number(job.partition)], page: 0 },
+    customerPage,
+  );
   const stored = (await rowsOf(db, 'alfacrm', job.account, job.partition)).filter((r) => (r.api as ApiFacts | undefined)?.archived).length;
   const tasks = res.total === stored ? [] : [apiTask(PASSES.archived, { removed: 2, is_study: 2 })];
   return { tasks, memo: { apiArchived: res.total } };
