@@ -28,8 +28,10 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 
 describe('cell values', () => {
   it('takes as numbers only plain decimals that read back as the same string', () => {
-    for (const yes of ['0', '7', '-7', '42', '123456789012345', '1.5', '-0.25', '9007199254740991']) expect(isExactNumber(yes), yes).toBe(true);
-    for (const no of ['', '-', '-0', '01', '0501234567', '+380501234567', '1.50', '1.', '.5', '1e5', '1 000', '1,5', '12345678901234567890', 'NaN', 'Infinity', ' 1'])
+    for (const yes of ['0', '7', '-7', '42', '123456789012345', '-123456789012345', '1.5', '-0.25', '0.000123456789012345', '1234567.12345678'])
+      expect(isExactNumber(yes), yes).toBe(true);
+    for (const no of ['', '-', '-0', '01', '0501234567', '+380501234567', '1.50', '1.', '.5', '1e5', '1 000', '1,5', 'NaN', 'Infinity', ' 1',
+      '1234567890123456', '9007199254740993', '0.1234567890123456', '12345678.12345678'])
       expect(isExactNumber(no), no).toBe(false);
   });
 
@@ -55,6 +57,9 @@ describe('createXlsxWriter', () => {
     expect(parts[SHEET]).not.toMatch(/<f[ >]/);
     const raw = rawCells(parts[SHEET]);
     HOSTILE.forEach((v, i) => expect(raw.get(`B${i + 2}`)).toMatchObject({ type: 'inlineStr', value: v }));
+    // Readers may trim edge whitespace without this; multi-line cells get the wrap style (4).
+    expect(parts[SHEET]).toContain('<t xml:space="preserve">  leading and trailing  </t>');
+    expect(parts[SHEET]).toContain('s="4" t="inlineStr"><is><t>line 1\nline 2</t>');
 
     const ws = await loadWithExcelJs(file);
     expect(ws.getCell('B1').value).toBe('value & <more>');
@@ -104,6 +109,9 @@ describe('createXlsxWriter', () => {
     const empty = await loadWithExcelJs(writeXlsx([text('only header')], []).file);
     expect(empty.rowCount).toBe(1);
     expect(empty.getCell('A1').value).toBe('only header');
+    const nothing = unzipText(writeXlsx([], [['ignored']]).file);
+    for (const xml of Object.values(nothing)) expect(() => parseXml(xml)).not.toThrow();
+    expect(nothing[SHEET]).not.toContain('<c ');
   });
 
   it('styles and freezes the header row, filters it, fits widths and wraps multi-line cells', async () => {

@@ -8,9 +8,13 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
+/** Excel shows and keeps 15 significant digits; a longer number would change when edited. */
+const EXCEL_DIGITS = 15;
+
 /**
- * Whether the cell is a plain decimal that reads back as the very same string: no exponent, no
- * `+`, no leading zero (phones, codes), so `-0`, `1.50` and integers past 2^53 stay text.
+ * Whether the cell is a plain decimal that Excel holds exactly and that reads back as the very
+ * same string: no exponent, no `+`, no leading zero (phones, codes), at most 15 significant
+ * digits; so `-0`, `1.50` and long ids stay text.
  */
 export function isExactNumber(value: string): boolean {
   const n = value.length;
@@ -19,14 +23,16 @@ export function isExactNumber(value: string): boolean {
   while (i < n && digit(value, i) >= 0) i++;
   const intDigits = i - start;
   if (intDigits === 0 || (intDigits > 1 && value.charCodeAt(start) === 48)) return false;
-  if (i === n) {
-    // Up to 15 digits every integer is exact; -0 would come back as 0.
-    if (intDigits <= 15) return !(start === 1 && intDigits === 1 && value.charCodeAt(1) === 48);
-    return String(Number(value)) === value;
-  }
+  if (i === n) return intDigits <= EXCEL_DIGITS && !(start === 1 && value.charCodeAt(1) === 48); // not -0
   if (value.charCodeAt(i) !== 46 || i + 1 === n) return false; // '.'
-  for (i++; i < n; i++) if (digit(value, i) < 0) return false;
-  return String(Number(value)) === value;
+  const fractionStart = i + 1;
+  for (i = fractionStart; i < n; i++) if (digit(value, i) < 0) return false;
+  // Significant digits: the fraction's leading zeros count only after a non-zero integer part.
+  let significant = value.charCodeAt(start) === 48 ? 0 : intDigits;
+  let f = fractionStart;
+  if (significant === 0) while (f < n && value.charCodeAt(f) === 48) f++;
+  significant += n - f;
+  return significant <= EXCEL_DIGITS && String(Number(value)) === value;
 }
 
 /** Serial of 1970-01-01 in Excel's 1900 date system (day 0 is 1899-12-30). */

@@ -57,15 +57,18 @@ export function workbookRelsXml(): string {
   ]);
 }
 
-/** `filterRange` (e.g. `$A$1:$C$10`) names the autofilter's range as Excel records it. */
-export function workbookXml(sheetName: string, filterRange: string): string {
+/** `filterRange` (e.g. `$A$1:$C$10`, null for no filter) names the autofilter's range as Excel does. */
+export function workbookXml(sheetName: string, filterRange: string | null): string {
   const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const names = filterRange
+    ? '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">' +
+      `${escapeText(quoted)}!${filterRange}</definedName></definedNames>`
+    : '';
   return (
     `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     '<bookViews><workbookView/></bookViews>' +
     `<sheets><sheet name="${escapeAttr(sheetName)}" sheetId="1" r:id="rId1"/></sheets>` +
-    '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">' +
-    `${escapeText(quoted)}!${filterRange}</definedName></definedNames>` +
+    names +
     '</workbook>'
   );
 }
