@@ -23,7 +23,7 @@ import { RowWriter, sheetHead, sheetTail, type RowCells, type XlsxCellType } fro
 import { XmlBytes } from './xlsx/xml-bytes';
 import { columnLetters } from './xlsx/xml-text';
 
-export type { XlsxCellType } from './xlsx/sheet-xml';
+export type { RowCells, XlsxCellType } from './xlsx/sheet-xml';
 
 export interface XlsxColumn {
   header: string;
@@ -41,11 +41,14 @@ export interface XlsxWriterOptions {
   modified?: Date;
 }
 
+/** Bytes on a plain ArrayBuffer, so they can go straight into a Blob. */
+export type XlsxBytes = Uint8Array<ArrayBuffer>;
+
 export interface XlsxWriter {
   /** Cells as the CSV has them ('' or null: empty). Returns the zipped bytes ready so far. */
-  addRows(rows: readonly RowCells[]): Uint8Array[];
+  addRows(rows: readonly RowCells[]): XlsxBytes[];
   /** The rest of the file. All returned parts, in order, make the file. */
-  finish(): Uint8Array[];
+  finish(): XlsxBytes[];
   /** Cells cut to Excel's 32,767 characters so far. */
   readonly truncatedCells: number;
 }
@@ -64,10 +67,10 @@ export function createXlsxWriter(columns: readonly XlsxColumn[], opts: XlsxWrite
   const encoder = new TextEncoder();
   const headers = columns.map((c) => c.header);
 
-  let out: Uint8Array[] = [];
+  let out: XlsxBytes[] = [];
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
-    out.push(chunk);
+    out.push(chunk as XlsxBytes); // fflate allocates its output, never on a SharedArrayBuffer
   });
   const entry = (path: string) => {
     const file = new ZipDeflate(path, { level });
