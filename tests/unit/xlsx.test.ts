@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createXlsxWriter, safeSheetName, XLSX_MIME, type XlsxColumn } from '@/utils/xlsx';
 import { excelSerial, isExactNumber } from '@/utils/xlsx/cell-values';
-import { EXCEL_MAX_CELL_CHARS } from '@/utils/xlsx/xml-text';
+import { XmlBytes } from '@/utils/xlsx/xml-bytes';
+import { EXCEL_MAX_CELL_CHARS, escapeText } from '@/utils/xlsx/xml-text';
 import { concat, decodeOoxml, FIXED, loadWithExcelJs, parseXml, rawCells, unzipText, writeXlsx } from './xlsx-read';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -47,22 +48,34 @@ describe('cell values', () => {
       '2024-03-01T12:34:56Z', '2024-3-1', '2024/03/01', '1.3.2024', 'yesterday', '2024-03-01 12:34'])
       expect(excelSerial(no), no).toBeNaN();
   });
+
+  it('escapes text alike in the header (strings) and in the rows (bytes)', () => {
+    for (const v of [...HOSTILE, 'a_x00Ag_b _x12345_ __x0041_ _X0041_ _x0041']) {
+      const written: Uint8Array[] = [];
+      const out = new XmlBytes((bytes) => written.push(bytes.slice()));
+      out.text(v);
+      out.flush();
+      expect(firstDifference(concat(written), new TextEncoder().encode(escapeText(v))), JSON.stringify(v.slice(0, 40))).toBe(-1);
+    }
+  });
 });
 
 describe('createXlsxWriter', () => {
   it('round-trips every text cell exactly, never as a formula', async () => {
     const rows = HOSTILE.map((v, i) => [String(i + 1), v]);
-    const { file } = writeXlsx([{ header: 'id', type: 'number' }, text('value & <more>')], rows);
+    const header = 'value & <more> _x0041_ \u0001';
+    const { file } = writeXlsx([{ header: 'id', type: 'number' }, text(header)], rows);
     const parts = unzipText(file);
     expect(parts[SHEET]).not.toMatch(/<f[ >]/);
     const raw = rawCells(parts[SHEET]);
+    expect(raw.get('B1')).toMatchObject({ type: 'inlineStr', value: header });
     HOSTILE.forEach((v, i) => expect(raw.get(`B${i + 2}`)).toMatchObject({ type: 'inlineStr', value: v }));
     // Readers may trim edge whitespace without this; multi-line cells get the wrap style (4).
     expect(parts[SHEET]).toContain('<t xml:space="preserve">  leading and trailing  </t>');
     expect(parts[SHEET]).toContain('s="4" t="inlineStr"><is><t>line 1\nline 2</t>');
 
     const ws = await loadWithExcelJs(file);
-    expect(ws.getCell('B1').value).toBe('value & <more>');
+    expect(decodeOoxml(String(ws.getCell('B1').value))).toBe(header);
     HOSTILE.forEach((v, i) => {
       const cell = ws.getCell(`B${i + 2}`);
       expect(cell.type).toBe(ExcelJS.ValueType.String);

@@ -5,6 +5,8 @@
 
 export const MIN_WIDTH = 6;
 export const MAX_WIDTH = 60;
+/** Excel's own limit on a column's width. */
+const EXCEL_MAX_WIDTH = 255;
 /** Room for the autofilter button beside a header, and a little padding around values. */
 const HEADER_EXTRA = 4;
 const VALUE_EXTRA = 2;
@@ -35,8 +37,11 @@ export class ColumnWidths {
     }
   }
 
-  /** Measured widths, clamped; a column's own width wins. */
+  /** Measured widths, clamped; a column's own width wins (within what Excel allows). */
   widths(fixed: readonly (number | undefined)[]): number[] {
-    return this.chars.map((c, i) => fixed[i] ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, c)));
+    return this.chars.map((c, i) => {
+      const own = fixed[i];
+      return own !== undefined && own > 0 ? Math.min(EXCEL_MAX_WIDTH, own) : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, c));
+    });
   }
 }
