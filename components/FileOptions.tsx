@@ -1,4 +1,4 @@
-/** How files are written: delimiter, header row, formula protection. */
+/** How files are written: CSV or Excel, delimiter, header row, formula protection. */
 import { tr } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/schema';
 
@@ -11,6 +11,13 @@ export function FileOptions({ settings, onChange }: Props) {
   return (
     <fieldset>
       <legend>{tr('Files')}</legend>
+      <label>
+        {tr('File format')}
+        <select data-testid="file-format" value={settings.fileFormat} onChange={(e) => onChange({ fileFormat: e.currentTarget.value as Settings['fileFormat'] })}>
+          <option value="csv">CSV</option>
+          <option value="xlsx">{tr('Excel (.xlsx)')}</option>
+        </select>
+      </label>
       <label>
         {tr('CSV delimiter')}
         <select data-testid="delimiter" value={settings.delimiter} onChange={(e) => onChange({ delimiter: e.currentTarget.value as Settings['delimiter'] })}>

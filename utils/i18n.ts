@@ -75,6 +75,8 @@ const UK: Record<string, string> = {
   'No account yet: the export button still works on any CRM page, with its session.':
     'Облікових записів ще немає: кнопка експорту все одно працює на будь-якій сторінці CRM, з її сесією.',
   Remove: 'Видалити',
+  'File format': 'Формат файлу',
+  'Excel (.xlsx)': 'Excel (.xlsx)',
   'Add this account': 'Додати цей обліковий запис',
   'clients archive': 'архів клієнтів',
   branch: 'філія',
@@ -159,6 +161,8 @@ const RU: Record<string, string> = {
   'No account yet: the export button still works on any CRM page, with its session.':
     'Учётных записей пока нет: кнопка экспорта всё равно работает на любой странице CRM, с её сессией.',
   Remove: 'Удалить',
+  'File format': 'Формат файла',
+  'Excel (.xlsx)': 'Excel (.xlsx)',
   'Add this account': 'Добавить эту учётную запись',
   'clients archive': 'архив клиентов',
   branch: 'филиал',

@@ -1,13 +1,14 @@
 /**
  * From the store to a file: the one path every export takes. Streamed: rows are read in chunks
  * in id order and written out chunk by chunk, so memory holds one chunk, not the store. What the
- * columns and cells are is the source's (its `layout`).
+ * columns and cells are is the source's (its `layout`); CSV or XLSX is the user's choice.
  */
 import { engineOf } from '../sources';
 import { csvChunkOfCells, csvHead, defaultDelimiter, type CsvOptions } from '../files/csv';
+import { createXlsxWriter, XLSX_MIME } from '../files/xlsx';
 import type { Settings } from '../settings/schema';
 import { chunkAfter, CHUNK } from './file-rows';
-import type { ExportTarget } from './source';
+import type { ExportTarget, FileLayout } from './source';
 import type { ExportDb } from './store';
 
 /** The settings a file is written with. */
@@ -18,22 +19,45 @@ export interface FileSummary {
   rows: number;
 }
 
-/** Writes the file to `write` in pieces (BOM and header first); returns its name and row count. */
+type Part = string | Uint8Array<ArrayBuffer>;
+
+/** A file format: its header, its rows chunk by chunk, its end. */
+interface Sink {
+  rows(cells: string[][]): void;
+  end(): void;
+  extension: string;
+  mime: string;
+}
+
+function csvSink(layout: FileLayout, settings: FileSettings, locale: string, write: (p: Part) => void): Sink {
+  const opts: CsvOptions = { delimiter: settings.delimiter === 'auto' ? defaultDelimiter(locale) : settings.delimiter, escapeFormulae: settings.escapeFormulae };
+  write(csvHead(layout.header(settings.headerLanguage), opts));
+  return { rows: (cells) => write(csvChunkOfCells(cells, opts)), end: () => undefined, extension: 'csv', mime: 'text/csv;charset=utf-8' };
+}
+
+/** Cells go in as the CSV has them: inline strings are never formulas, so nothing is neutralised. */
+function xlsxSink(layout: FileLayout, settings: FileSettings, write: (p: Part) => void, now: Date): Sink {
+  const header = layout.header(settings.headerLanguage);
+  const writer = createXlsxWriter(
+    header.map((h, i) => ({ header: h, type: layout.types?.[i] ?? 'text' })),
+    { modified: now },
+  );
+  const out = (parts: Uint8Array<ArrayBuffer>[]) => parts.forEach(write);
+  return { rows: (cells) => out(writer.addRows(cells)), end: () => out(writer.finish()), extension: 'xlsx', mime: XLSX_MIME };
+}
+
+/** Writes the file to `write` in pieces; returns its name, row count and type. */
 export async function streamFile(
   db: ExportDb,
   target: ExportTarget,
   settings: FileSettings,
   locale: string,
-  write: (text: string) => void,
+  write: (part: Part) => void,
   now = new Date(),
-): Promise<FileSummary> {
+): Promise<FileSummary & { mime: string }> {
   const src = engineOf(target.source);
   const layout = await src.layout(db, target);
-  const opts: CsvOptions = {
-    delimiter: settings.delimiter === 'auto' ? defaultDelimiter(locale) : settings.delimiter,
-    escapeFormulae: settings.escapeFormulae,
-  };
-  write(csvHead(layout.header(settings.headerLanguage), opts));
+  const sink = settings.fileFormat === 'xlsx' ? xlsxSink(layout, settings, write, now) : csvSink(layout, settings, locale, write);
   let rows = 0;
   let chunk = await chunkAfter(db, target.source, target.account, -Infinity);
   while (chunk.length > 0) {
@@ -45,28 +69,25 @@ export async function streamFile(
       if (c) cells.push(c);
     }
     rows += cells.length;
-    write(csvChunkOfCells(cells, opts));
+    if (cells.length) sink.rows(cells);
     chunk = await next;
   }
-  return { fileName: `${src.fileName(target, now)}.csv`, rows };
+  sink.end();
+  return { fileName: `${src.fileName(target, now)}.${sink.extension}`, rows, mime: sink.mime };
 }
 
-/** The whole file as one string (tests, small exports). */
-export async function buildFile(
-  db: ExportDb,
-  target: ExportTarget,
-  settings: FileSettings,
-  locale: string,
-  now = new Date(),
-): Promise<FileSummary & { text: string }> {
+/** The whole file as text (CSV; tests and small exports). */
+export async function buildFile(db: ExportDb, target: ExportTarget, settings: FileSettings, locale: string, now = new Date()): Promise<FileSummary & { text: string }> {
   const parts: string[] = [];
-  const summary = await streamFile(db, target, settings, locale, (t) => parts.push(t), now);
+  const summary = await streamFile(db, target, { ...settings, fileFormat: 'csv' }, locale, (t) => parts.push(t as string), now);
   return { ...summary, text: parts.join('') };
 }
 
-/** The file as a Blob built of per-chunk Blobs: the text of a chunk can go once it is written. */
+/** The file as a Blob built of per-chunk parts: a chunk's text can go once it is written. */
 export async function buildFileBlob(db: ExportDb, target: ExportTarget, settings: FileSettings, locale: string): Promise<FileSummary & { blob: Blob }> {
   const parts: Blob[] = [];
-  const summary = await streamFile(db, target, settings, locale, (t) => t && parts.push(new Blob([t])));
-  return { ...summary, blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) };
+  const summary = await streamFile(db, target, settings, locale, (p) => {
+    if (p.length) parts.push(new Blob([p]));
+  });
+  return { fileName: summary.fileName, rows: summary.rows, blob: new Blob(parts, { type: summary.mime }) };
 }

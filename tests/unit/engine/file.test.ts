@@ -5,7 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildFile } from '@/utils/engine/file';
+import { buildFile, streamFile } from '@/utils/engine/file';
+import { columnLetters } from '@/utils/files/xlsx-parts/xml-text';
+import { concat, rawCells, unzipText } from '../xlsx-read';
 import { toRow } from '@/utils/engine/rows';
 import { ExportDb } from '@/utils/engine/store';
 import { toCsv } from '@/utils/files/csv';
@@ -92,6 +94,31 @@ describe('streamed export', () => {
     expect(built.text).toBe(toCsv(headerRow(columns, 'keys'), [], { delimiter: ',', escapeFormulae: true }));
     expect(built.rows).toBe(0);
     expect(built.fileName).toBe('alfacrm-leads-demo.s20.online-b1-2026-11-23.csv');
+  });
+});
+
+describe('the file as .xlsx', () => {
+  it('holds the very cells of the CSV (ids as numbers, the rest as received), named .xlsx', async () => {
+    const db = freshDb();
+    await seed(db);
+    const raw = { ...DEFAULT_SETTINGS, delimiter: ';' as const, escapeFormulae: false };
+    const csv = await buildFile(db, target('archived-leads'), raw, 'uk', NOW);
+    const parts: Uint8Array[] = [];
+    const summary = await streamFile(db, target('archived-leads'), { ...raw, fileFormat: 'xlsx' }, 'uk', (p) => parts.push(p as Uint8Array), NOW);
+    expect(summary.fileName).toBe('alfacrm-archive-demo.s20.online-b1-2026-11-23.xlsx');
+    expect(summary.rows).toBe(csv.rows);
+    const cells = rawCells(unzipText(concat(parts))['xl/worksheets/sheet1.xml']);
+    const lines = csv.text.slice(1).split('\r\n').map((l) => l.split(';'));
+    expect(lines).toHaveLength(csv.rows + 1);
+    lines.forEach((line, r) =>
+      line.forEach((want, c) => {
+        const cell = cells.get(`${columnLetters(c)}${r + 1}`);
+        // Quotes only where the CSV needs them; this seed has no ';', quote or line break in a cell.
+        expect(cell?.value ?? '', `${columnLetters(c)}${r + 1}`).toBe(want);
+        if (r > 0 && c === 0) expect(cell?.type).not.toBe('inlineStr');
+      }),
+    );
+    expect(JSON.stringify([...cells.values()])).not.toContain('<f>');
   });
 });
 
