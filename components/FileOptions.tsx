@@ -13,9 +13,13 @@ export function FileOptions({ settings, onChange }: Props) {
       <legend>{tr('Files')}</legend>
       <label>
         {tr('File format')}
-        <select data-testid="file-format" value={settings.fileFormat} onChange={(e) => onChange({ fileFormat: e.currentTarget.value as Settings['fileFormat'] })}>
+        <select
+          data-testid="file-format"
+          value={settings.fileFormat}
+          onChange={(e) => onChange({ fileFormat: e.currentTarget.value as Settings['fileFormat'] })}
+        >
           <option value="csv">CSV</option>
-          <option value="xlsx">{tr('Excel (.xlsx)')}</option>
+          <option value="xlsx">Excel (.xlsx)</option>
         </select>
       </label>
       <label>

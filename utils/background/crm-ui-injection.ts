@@ -12,7 +12,7 @@ import type { Sender } from '../messages/policy';
 export const CRM_UI_FILE = '/crm-ui.js';
 
 /** The permission pattern of a page URL's origin, or null for non-web URLs. */
-function originPattern(url: string | undefined): string | null {
+export function originPattern(url: string | undefined): string | null {
   try {
     const u = new URL(url ?? '');
     // Chrome's patterns may name a port (one without matches any); Firefox's must not.
@@ -23,13 +23,18 @@ function originPattern(url: string | undefined): string | null {
   }
 }
 
+/** Whether the extension holds host access to every one of these origin patterns. */
+export function hostGranted(patterns: string[]): Promise<boolean> {
+  return browser.permissions.contains({ origins: [...new Set(patterns)] });
+}
+
 export async function injectCrmUi(sender: Sender): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId == null || sender.id !== browser.runtime.id) throw new CrmError('malformed-response', 'not asked from a tab');
   // The document that asked (sender.url) and the tab's page must both be CRM pages.
   const patterns = [originPattern(sender.url), originPattern(sender.tab?.url ?? sender.url)];
   if (patterns.some((p) => p == null)) throw new CrmError('malformed-response', 'not a web page');
-  if (!(await browser.permissions.contains({ origins: [...new Set(patterns as string[])] }))) {
+  if (!(await hostGranted(patterns as string[]))) {
     throw new CrmError('malformed-response', 'not a CRM origin this extension may read');
   }
   // The very document that asked (Chrome knows it by id), not whatever the frame holds by now.

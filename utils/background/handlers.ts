@@ -13,7 +13,7 @@ import type { Handlers } from '../messages/router';
 import type { Self } from '../messages/policy';
 import { loadSettings } from '../settings/items';
 import { ensureAccountJobs } from './account-jobs';
-import { injectCrmUi } from './crm-ui-injection';
+import { hostGranted, injectCrmUi, originPattern } from './crm-ui-injection';
 
 /** The job a popup action is for: the one named, else the first the popup shows. */
 async function jobFor(jobKey: string | undefined) {
@@ -76,5 +76,13 @@ export const handlers: Handlers = {
 };
 
 export function self(): Self {
-  return { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), pageOf };
+  return {
+    id: browser.runtime.id,
+    baseUrl: browser.runtime.getURL('/'),
+    pageOf,
+    hostGranted: async (url) => {
+      const pattern = originPattern(url);
+      return pattern !== null && hostGranted([pattern]);
+    },
+  };
 }

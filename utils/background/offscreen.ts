@@ -16,6 +16,7 @@ export function startOffscreen(): void {
         return null;
       },
     },
-    { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), pageOf },
+    // It answers the background only: no CRM tab's message is taken here.
+    { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/'), pageOf, hostGranted: async () => false },
   );
 }

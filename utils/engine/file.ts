@@ -30,7 +30,10 @@ interface Sink {
 }
 
 function csvSink(layout: FileLayout, settings: FileSettings, locale: string, write: (p: Part) => void): Sink {
-  const opts: CsvOptions = { delimiter: settings.delimiter === 'auto' ? defaultDelimiter(locale) : settings.delimiter, escapeFormulae: settings.escapeFormulae };
+  const opts: CsvOptions = {
+    delimiter: settings.delimiter === 'auto' ? defaultDelimiter(locale) : settings.delimiter,
+    escapeFormulae: settings.escapeFormulae,
+  };
   write(csvHead(layout.header(settings.headerLanguage), opts));
   return { rows: (cells) => write(csvChunkOfCells(cells, opts)), end: () => undefined, extension: 'csv', mime: 'text/csv;charset=utf-8' };
 }
@@ -77,7 +80,13 @@ export async function streamFile(
 }
 
 /** The whole file as text (CSV; tests and small exports). */
-export async function buildFile(db: ExportDb, target: ExportTarget, settings: FileSettings, locale: string, now = new Date()): Promise<FileSummary & { text: string }> {
+export async function buildFile(
+  db: ExportDb,
+  target: ExportTarget,
+  settings: FileSettings,
+  locale: string,
+  now = new Date(),
+): Promise<FileSummary & { text: string }> {
   const parts: string[] = [];
   const summary = await streamFile(db, target, { ...settings, fileFormat: 'csv' }, locale, (t) => parts.push(t as string), now);
   return { ...summary, text: parts.join('') };

@@ -20,7 +20,12 @@ export interface Self {
   baseUrl: string;
   /** The page a URL is for one of the sources, or null. */
   pageOf(url: string): PageInfo | null;
+  /** Whether the extension holds host access to a page's origin (its content scripts run only there). */
+  hostGranted(url: string): Promise<boolean>;
 }
+
+/** The pages a person uses: what they send counts as the user's. */
+const USER_PAGES = ['popup.html', 'options.html', 'insights.html'];
 
 /** A CRM tab's sender, with what the handlers need of it. */
 export interface TabSender {
@@ -36,12 +41,17 @@ function isWeb(url: string | undefined): url is string {
 }
 
 export function fromExtensionPage(s: Sender, self: Self): boolean {
-  return s.id === self.id && !!s.url?.startsWith(self.baseUrl);
+  if (s.id !== self.id || !s.url?.startsWith(self.baseUrl)) return false;
+  const path = s.url.slice(self.baseUrl.length).split(/[?#]/)[0];
+  return USER_PAGES.includes(path);
 }
 
-/** The service worker (or Firefox's event page): no tab, the extension's own URL. */
+/** The service worker (or Firefox's event page): no tab, the extension's own script. */
 export function fromBackground(s: Sender, self: Self): boolean {
-  return s.id === self.id && s.tab == null && (s.url == null || s.url.startsWith(self.baseUrl));
+  if (s.id !== self.id || s.tab != null) return false;
+  if (s.url == null) return true;
+  const path = s.url.startsWith(self.baseUrl) ? s.url.slice(self.baseUrl.length) : null;
+  return path !== null && (path.endsWith('.js') || path === '_generated_background_page.html');
 }
 
 /** A content script of this extension in a web page that a source recognises, else null. */

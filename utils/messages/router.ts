@@ -25,7 +25,8 @@ export function serve(handlers: Handlers, self: Self): void {
     const listen = onMessage as unknown as (n: string, cb: (m: { data: unknown; sender: Sender }) => Promise<unknown>) => void;
     listen(name, async ({ data, sender }) => {
       try {
-        if (!allowed(def.from, sender, self)) throw new CrmError('malformed-response', `${name}: not accepted from this sender`);
+        const granted = def.from !== 'crm-tab' || (await self.hostGranted(sender.url ?? ''));
+        if (!granted || !allowed(def.from, sender, self)) throw new CrmError('malformed-response', `${name}: not accepted from this sender`);
         const parsed = def.data.safeParse(data);
         if (!parsed.success) throw new CrmError('malformed-response', `${name}: invalid message`);
         const ctx: HandlerContext = { sender, tab: def.from === 'crm-tab' ? crmTab(sender, self)! : undefined };

@@ -20,9 +20,9 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: {
-    2: async (old: SettingsV1) => {
+    2: async (old: SettingsV1 | Settings) => {
       const { settings, secrets } = settingsV2(old, await legacyKeyItem.getValue());
-      await secretsItem.setValue({ ...(await secretsItem.getValue()), ...secrets });
+      if (Object.keys(secrets).length) await secretsItem.setValue({ ...(await secretsItem.getValue()), ...secrets });
       await legacyKeyItem.removeValue();
       return settings;
     },

@@ -15,7 +15,11 @@ export function originOf(url: string): string | null {
  * Without an address there is no account (a key is never used without one): the e-mail and key
  * stay as a draft the options form shows.
  */
-export function settingsV2(old: SettingsV1, apiKey: string): { settings: Settings; secrets: Record<string, string> } {
+export function settingsV2(old: SettingsV1 | Settings, apiKey: string): { settings: Settings; secrets: Record<string, string> } {
+  // A value already in the v2 shape whose version mark was not written (a write by a context that
+  // started before the first save) is left as it is: migrating it again would drop its accounts.
+  if (Array.isArray((old as Settings).accounts)) return { settings: { ...DEFAULT_SETTINGS, ...(old as Settings) }, secrets: {} };
+  old = old as SettingsV1;
   const origin = old.crmUrl ? originOf(old.crmUrl) : null;
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
