@@ -103,7 +103,11 @@ describe('the file as .xlsx', () => {
     // Small enough for a strict XML read of the sheet in a test.
     const api = Array.from({ length: 400 }, (_, i) => record(i + 1, 1));
     await putApiRecords(db, HOST, api, true, '2026-11-01T00:00:00Z');
-    await putUiFacts(db, HOST, Array.from({ length: 100 }, (_, i) => uiFact(i * 3 + 1, 1, i % 4)));
+    await putUiFacts(
+      db,
+      HOST,
+      Array.from({ length: 100 }, (_, i) => uiFact(i * 3 + 1, 1, i % 4)),
+    );
     const raw = { ...DEFAULT_SETTINGS, delimiter: ';' as const, escapeFormulae: false };
     const csv = await buildFile(db, target('archived-leads'), raw, 'uk', NOW);
     const parts: Uint8Array[] = [];
