@@ -7,7 +7,9 @@ import { db } from '../engine/store';
 import { tabGone } from '../engine/tab-reports';
 import { secretsItem, settingsItem } from '../settings/items';
 import { ensureAlarm, registerAlarms } from './alarms';
-import { registerCustomOrigins } from './custom-origins';
+// Self-hosted and custom-domain CRMs: the manifest's content script (the loader) is registered on
+// every origin the user grants in the options, and unregistered when access is withdrawn.
+import 'webext-dynamic-content-scripts';
 import { handlers, self } from './handlers';
 import { limitStorageToExtensionPages } from './storage-access';
 
@@ -15,7 +17,6 @@ export function startBackground(): void {
   void limitStorageToExtensionPages();
   serve(handlers, self());
   registerAlarms();
-  registerCustomOrigins();
   browser.tabs.onRemoved.addListener((tabId) => void tabGone(tabId));
   // A new document in a tab ends whatever the old one was reading.
   browser.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && void tabGone(tabId));
