@@ -7,6 +7,7 @@ import type { AccountConfig, SourceId } from '@/utils/engine/source';
 import { errorText, tr } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/send';
 import { loadSettings, originOf, secretsItem, settingsItem } from '@/utils/settings/items';
+import { credentialsRefused } from '@/utils/settings/address';
 import { DEFAULT_SETTINGS, DRAFT_SECRET, type Settings } from '@/utils/settings/schema';
 import { SOURCE_PAGES, sourceOfOrigin } from '@/utils/sources/pages';
 import { AccountList } from './AccountList';
@@ -23,11 +24,6 @@ interface Draft {
 }
 
 const EMPTY: Draft = { id: null, url: '', source: '', login: '', secret: '' };
-
-/** Credentials travel in the clear over http: only to this machine. */
-function isLoopback(origin: string): boolean {
-  return /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(origin);
-}
 
 export function OptionsForm() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -69,9 +65,8 @@ export function OptionsForm() {
     }
     const origin = originOf(draft.url.trim());
     if (!origin) return setStatus({ tone: 'error', text: tr('CRM address: not a web address') });
-    if (draft.secret && origin.startsWith('http:') && !isLoopback(origin)) {
-      return setStatus({ tone: 'error', text: tr('CRM address: an API key is only sent over https') });
-    }
+    const refused = draft.secret ? credentialsRefused(origin) : null;
+    if (refused) return setStatus({ tone: 'error', text: tr(refused) });
     // Asked here, inside the click: browsers grant host access only during a user gesture.
     const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
     if (!granted) return setStatus({ tone: 'error', text: tr('access to $1 was not granted', [origin]) });

@@ -114,12 +114,14 @@ describe('toCsv: file format', () => {
     expect(headerLabel('toString', 'uk')).toBe('toString');
   });
 
-  it('header cells are not formula-escaped', () => {
-    const csv = toCsv(['-odd key', 'b'], [{ '-odd key': '-1', b: 'x' }], COMMA);
+  it('header cells are neutralised too: an extra column is named by the API, which a CRM user can set', () => {
+    const csv = toCsv(['-odd key', '=HYPERLINK("http://x")', 'b'], [{ '-odd key': '-1', '=HYPERLINK("http://x")': 'y', b: 'x' }], COMMA);
     expect(parse(csv, ',')).toEqual([
-      ['-odd key', 'b'],
-      ["'-1", 'x'],
+      ["'-odd key", '\'=HYPERLINK("http://x")', 'b'],
+      ["'-1", 'y', 'x'],
     ]);
+    // Off for files meant for scripts: the header as the API names it.
+    expect(parse(toCsv(['=k'], [], { ...COMMA, escapeFormulae: false }), ',')).toEqual([['=k']]);
   });
 });
 

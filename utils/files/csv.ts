@@ -28,10 +28,12 @@ export function toCsv(header: string[], rows: string[][], opts: CsvOptions): str
   return csvHead(header, opts) + csvChunkOfCells(rows, opts);
 }
 
-/** The file's start: BOM and the header row, without a line end. */
+/**
+ * The file's start: BOM and the header row, without a line end. Header cells are neutralised
+ * like any other: beside our own keys stand the API's field names, which a CRM user can set.
+ */
 export function csvHead(header: string[], opts: CsvOptions): string {
-  // Header cells are our own keys or labels: never escaped.
-  return BOM + Papa.unparse([header], { ...unparseBase(opts), escapeFormulae: false });
+  return BOM + Papa.unparse([header], { ...unparseBase(opts), escapeFormulae: opts.escapeFormulae ? FORMULA_START : false });
 }
 
 /**

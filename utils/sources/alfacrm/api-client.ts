@@ -31,6 +31,11 @@ export interface ApiClientOptions {
   maxRetryTimeMs?: number;
 }
 
+/** No API answer of AlfaCRM comes near this; a larger body is refused, not read into memory. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** 429s in a row after which the client stops asking (each waited its Retry-After or a backoff). */
+export const MAX_RATE_LIMITED_IN_A_ROW = 8;
+
 class RetryableError extends Error {
   constructor(
     message: string,
@@ -50,6 +55,8 @@ export class AlfaApiClient {
   private gapMs: number;
   private readonly baseGapMs: number;
   private login: Promise<string> | null = null;
+  /** 429s since the last answer that was not one. */
+  private refusedInARow = 0;
   private readonly fetchImpl: typeof fetch;
   private readonly retries: number;
 
@@ -109,12 +116,20 @@ export class AlfaApiClient {
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
         body: JSON.stringify(body ?? {}),
         credentials: 'omit',
+        // A redirect would carry the key (or the token) to wherever it points: never followed.
+        redirect: 'manual',
       });
     } catch (e) {
       throw new RetryableError(`network: ${(e as Error).message}`);
     }
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      throw new AbortError(new CrmError('malformed-response', `${path}: the CRM answered with a redirect, which is not followed`));
+    }
     if (res.status === 429) {
-      const wait = retryAfterMs(res.headers.get('Retry-After'));
+      if (++this.refusedInARow > MAX_RATE_LIMITED_IN_A_ROW) {
+        throw new AbortError(new CrmError('rate-limited', `${path}: ${this.refusedInARow - 1} refusals in a row`));
+      }
+      const wait = retryAfterMs(res.headers.get('Retry-After'), this.refusedInARow);
       // The limit is per account: no request of this client goes out before Retry-After ends.
       this.blockedUntil = Math.max(this.blockedUntil, Date.now() + wait);
       // The CRM allows less than we assumed: space requests wider from now on.
@@ -122,6 +137,7 @@ export class AlfaApiClient {
       this.opts.onRateLimited?.(wait);
       throw new RetryableError(`429 on ${path}`, true);
     }
+    this.refusedInARow = 0;
     if (res.status >= 500) throw new RetryableError(`${res.status} on ${path}`);
     this.gapMs = Math.max(this.baseGapMs, this.gapMs * 0.98);
     return res;
@@ -149,7 +165,7 @@ export class AlfaApiClient {
   }
 
   private async readJson(res: Response, path: string): Promise<unknown> {
-    const text = await res.text();
+    const text = await readLimited(res, MAX_BODY_BYTES, path);
     try {
       const data: unknown = JSON.parse(text);
       if (!res.ok) {
@@ -188,10 +204,40 @@ export class AlfaApiClient {
   }
 }
 
-export function retryAfterMs(header: string | null): number {
+/**
+ * The wait a 429 asks for: its Retry-After (seconds or a date), else a backoff that doubles with
+ * each refusal in a row (1.5 s, 3 s, 6 s … 60 s). `Number(null)` is 0: a missing header is not a zero wait.
+ */
+export function retryAfterMs(header: string | null, inARow = 1): number {
+  const backoff = Math.min(1500 * 2 ** Math.max(inARow - 1, 0), 60_000);
+  if (header === null || header.trim() === '') return backoff;
   const secs = Number(header);
   if (Number.isFinite(secs) && secs >= 0) return Math.min(secs, 120) * 1000 + 50;
-  const date = header ? Date.parse(header) : NaN;
+  const date = Date.parse(header);
   if (Number.isFinite(date)) return Math.min(Math.max(date - Date.now(), 0), 120_000) + 50;
-  return 1500;
+  return backoff;
+}
+
+/** The body as text, refused (named, not read on) past `limit` bytes. */
+export async function readLimited(res: Response, limit: number, path: string): Promise<string> {
+  const tooLarge = () => new AbortError(new CrmError('malformed-response', `${path}: the answer is larger than ${limit} bytes`));
+  if (Number(res.headers.get('Content-Length') ?? 0) > limit) throw tooLarge();
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) all.set(c, (at += c.byteLength) - c.byteLength);
+  return new TextDecoder().decode(all);
 }

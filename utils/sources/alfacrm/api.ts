@@ -1,13 +1,17 @@
 /** AlfaCRM's API on the engine's terms: where the key may go, the client, one page of a query. */
 import type { SourceApi } from '../../engine/source';
+import { credentialsRefused } from '../../settings/address';
 import { AlfaApiClient } from './api-client';
 import { customerPage, dictPage } from './api-schemas';
 import { API_PAGE_SIZE } from './api-sync';
 
 export const alfacrmApi: SourceApi<AlfaApiClient> = {
   pageSize: API_PAGE_SIZE,
-  // The API lives on the account's own origin: the key goes nowhere else.
-  origin: (account) => account.origin,
+  // The API lives on the account's own origin: the key goes nowhere else, and not in the clear.
+  origin: (account) => {
+    const refused = credentialsRefused(account.origin);
+    return refused ? { refused } : account.origin;
+  },
   connect: (account, secret, tokens) => new AlfaApiClient({ origin: account.origin, email: account.login, apiKey: secret }, { tokenCache: tokens }),
   async check(client) {
     const res = await client.post('/v2api/branch/index', { page: 0 }, dictPage);
