@@ -75,6 +75,7 @@ const UK: Record<string, string> = {
   'No account yet: the export button still works on any CRM page, with its session.':
     'Облікових записів ще немає: кнопка експорту все одно працює на будь-якій сторінці CRM, з її сесією.',
   Remove: 'Видалити',
+  'API archive check': 'API: перевірка архіву',
   'File format': 'Формат файлу',
   'Add this account': 'Додати цей обліковий запис',
   'clients archive': 'архів клієнтів',
@@ -160,6 +161,7 @@ const RU: Record<string, string> = {
   'No account yet: the export button still works on any CRM page, with its session.':
     'Учётных записей пока нет: кнопка экспорта всё равно работает на любой странице CRM, с её сессией.',
   Remove: 'Удалить',
+  'API archive check': 'API: проверка архива',
   'File format': 'Формат файла',
   'Add this account': 'Добавить эту учётную запись',
   'clients archive': 'архив клиентов',

@@ -30,7 +30,7 @@ export function handleControl(ctx: Ctx, st: SimState): Reply {
           const branch = toInt(a.branch);
           const n = toInt(a.n);
           if (branch === null || n === null) throw new Error('archive needs {branch, n}');
-          out.archived = st.data.archiveLeads(branch, n);
+          out.archived = st.data.archiveLeads(branch, n, { silent: (a as { silent?: unknown }).silent === true });
         }
         if (b.restore !== undefined) {
           const id = toInt(b.restore);
@@ -38,7 +38,22 @@ export function handleControl(ctx: Ctx, st: SimState): Reply {
           st.data.restore(id);
           out.restored = id;
         }
-        if (!Object.keys(out).length) throw new Error('expected {"archive":{"branch","n"}} or {"restore":id}');
+        const move = b.move as { id?: unknown; branch?: unknown } | undefined;
+        if (move && typeof move === 'object') {
+          const id = toInt(move.id);
+          const branch = toInt(move.branch);
+          if (id === null || branch === null) throw new Error('move needs {id, branch}');
+          st.data.moveBranch(id, branch);
+          out.moved = id;
+        }
+        if (b.delete !== undefined) {
+          const id = toInt(b.delete);
+          if (id === null) throw new Error('delete needs an id');
+          st.data.deleteRecord(id);
+          out.deleted = id;
+        }
+        if (!Object.keys(out).length)
+          throw new Error('expected {"archive":{"branch","n","silent"?}}, {"restore":id}, {"move":{"id","branch"}} or {"delete":id}');
         return json(200, out);
       }
       case 'GET /__sim/truth': {

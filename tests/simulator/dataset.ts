@@ -97,8 +97,11 @@ export class Dataset {
     return out.concat(rec.events);
   }
 
-  /** Moves n active leads of the branch to the archive, with a reason; returns their ids. */
-  archiveLeads(branch: number, n: number): number[] {
+  /**
+   * Moves n active leads of the branch to the archive, with a reason; returns their ids.
+   * `silent`: `updated_at` is left as it was (the contract does not say archiving bumps it).
+   */
+  archiveLeads(branch: number, n: number, opts: { silent?: boolean } = {}): number[] {
     const candidates = this.records.filter((r) => r.branch === branch && !r.archived && r.data.is_study === 0);
     this.mutRng.shuffle(candidates);
     const chosen = candidates.slice(0, Math.max(0, n));
@@ -109,11 +112,35 @@ export class Dataset {
       rec.archived = true;
       rec.data.lead_reject_id = reason.id;
       rec.data.e_date = isoDay(now);
-      rec.data.updated_at = stamp(now);
+      if (!opts.silent) rec.data.updated_at = stamp(now);
       rec.events.push(this.note(rec, `Відмова: ${reason.name}`, stamp(now)));
     }
     if (chosen.length) this.version++;
     return chosen.map((r) => r.id).sort((a, b) => a - b);
+  }
+
+  /** Moves a record to another branch (its `branch_ids` and the boards it shows on). */
+  moveBranch(id: number, branch: number): void {
+    const rec = this.must(id);
+    if (!this.branches.includes(branch)) throw new Error(`no branch ${branch}`);
+    rec.branch = branch;
+    rec.data.branch_ids = [branch];
+    rec.data.updated_at = stamp(nowMs());
+    this.version++;
+  }
+
+  /** Deletes a record: no list, page or board shows it any more. */
+  deleteRecord(id: number): void {
+    const rec = this.must(id);
+    this.records.splice(this.records.indexOf(rec), 1);
+    this.index.delete(id);
+    this.version++;
+  }
+
+  private must(id: number): Rec {
+    const rec = this.index.get(id);
+    if (!rec) throw new Error(`no record ${id}`);
+    return rec;
   }
 
   /** Moves an archived record (lead or client) back to active. */

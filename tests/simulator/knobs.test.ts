@@ -131,6 +131,36 @@ describe('data changes between syncs', () => {
     expect((await Promise.all(activeCols.map((c) => loadColumn(ui, c.url)))).flatMap((c) => c.ids)).toContain(id);
     expect(() => sim.mutate.restoreLead(id)).toThrow();
   });
+
+  it('archiveLeads with silent: true leaves updated_at as it was', async () => {
+    const before = new Map(sim.truth.records().map((r) => [r.id as number, r.updated_at as string]));
+    const ids = sim.mutate.archiveLeads(1, 2, { silent: true });
+    for (const id of ids) {
+      const res = await apiPost<Envelope<Record<string, unknown>>>(sim, '/v2api/1/customer/index', { id, removed: 2 }, token);
+      expect(res.json.total).toBe(1);
+      expect(res.json.items[0].updated_at).toBe(before.get(id));
+    }
+  });
+
+  it('moveBranch moves a record to another branch in the API and off its old board', async () => {
+    const id = sim.truth.archivedLeadIds(1)[1];
+    sim.mutate.moveBranch(id, 3);
+    expect(sim.truth.archivedLeadIds(3)).toContain(id);
+    expect(sim.truth.archivedLeadIds(1)).not.toContain(id);
+    const moved = await apiPost<Envelope<Record<string, unknown>>>(sim, '/v2api/3/customer/index', { id, removed: 2 }, token);
+    expect(moved.json.items[0].branch_ids).toEqual([3]);
+    expect((await apiPost<Envelope>(sim, '/v2api/1/customer/index', { id, removed: 2 }, token)).json.total).toBe(0);
+    const cols = columnUrls((await ui.get(ARCHIVE_TAB)).text);
+    expect((await Promise.all(cols.map((c) => loadColumn(ui, c.url)))).flatMap((c) => c.ids)).not.toContain(id);
+  });
+
+  it('deleteRecord removes a record from every list', async () => {
+    const id = sim.truth.archivedLeadIds(1)[2];
+    sim.mutate.deleteRecord(id);
+    expect(sim.truth.records().some((r) => r.id === id)).toBe(false);
+    expect((await apiPost<Envelope>(sim, '/v2api/customer/index', { id, removed: 1 }, token)).json.total).toBe(0);
+    expect(() => sim.mutate.deleteRecord(id)).toThrow();
+  });
 });
 
 describe('control endpoints', () => {

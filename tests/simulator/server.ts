@@ -99,8 +99,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return st.data.truth();
     },
     mutate: {
-      archiveLeads: (branch: number, n: number) => st.data.archiveLeads(branch, n),
+      archiveLeads: (branch: number, n: number, opts?: { silent?: boolean }) => st.data.archiveLeads(branch, n, opts),
       restoreLead: (id: number) => st.data.restore(id),
+      moveBranch: (id: number, branch: number) => st.data.moveBranch(id, branch),
+      deleteRecord: (id: number) => st.data.deleteRecord(id),
     },
     stats: () => st.stats.snapshot(),
     resetStats: () => st.stats.reset(),

@@ -143,10 +143,14 @@ export interface Simulator {
   setKnobs(k: Partial<Knobs>): void;
   truth: GroundTruth;
   mutate: {
-    /** Moves n active leads of the branch to the archive; returns their ids. */
-    archiveLeads(branch: number, n: number): number[];
+    /** Moves n active leads of the branch to the archive; returns their ids. `silent`: `updated_at` stays. */
+    archiveLeads(branch: number, n: number, opts?: { silent?: boolean }): number[];
     /** Moves an archived record back to active. Throws for an unknown or active id. */
     restoreLead(id: number): void;
+    /** Moves a record to another branch. */
+    moveBranch(id: number, branch: number): void;
+    /** Deletes a record from the CRM. */
+    deleteRecord(id: number): void;
   };
   stats(): SimStats;
   resetStats(): void;

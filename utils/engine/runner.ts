@@ -33,8 +33,8 @@ export async function syncNow(key: string, mode?: Exclude<RunMode, 'export'>): P
   if (job.state === 'paused' || (job.state === 'running' && !running.has(key))) return resume(key);
   const chosen = mode ?? (job.lastSuccessStartedAt ? 'incremental' : 'full');
   const hasApi = (await clientFor(job.source, job.account)) !== null;
-  const { tasks, syncs } = engineOf(job.source).plan({ mode: chosen, job, hasApi, scope: null });
-  await db.jobs.put(startRun(job, chosen, tasks, new Date().toISOString(), syncs));
+  const planned = engineOf(job.source).plan({ mode: chosen, job, hasApi, scope: null });
+  await db.jobs.put(startRun(job, planned.mode ?? chosen, planned.tasks, new Date().toISOString(), planned.syncs));
   await drive(key);
 }
 

@@ -161,9 +161,10 @@ export interface SourceEngine<C = unknown> {
   defaultPartition: string;
   /**
    * The tasks of a new run, and whether completing it counts as a sync (it reads all that
-   * changed since the last). `scope`: what an export run must deliver.
+   * changed since the last). `scope`: what an export run must deliver. `mode`: when the source
+   * runs another mode than asked (a full run instead of an incremental one, now and then).
    */
-  plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: string | null }): { tasks: Task[]; syncs: boolean };
+  plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: string | null }): { tasks: Task[]; syncs: boolean; mode?: RunMode };
   /** Tab tasks an export of `scope` needs (added to a sync run the export joins). */
   exportTasks(scope: string): Task[];
   /** One-shot steps by name: tasks to run right after, facts for the job's memo. */

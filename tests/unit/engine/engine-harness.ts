@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { AccountConfig } from '@/utils/engine/source';
+import type { AccountConfig, TabReadRequest } from '@/utils/engine/source';
+import type { Simulator } from '../../simulator/server';
 
 export interface Sent {
   url: string;
@@ -15,10 +16,11 @@ export interface Sent {
 }
 
 /** Every request the code under test sends through fetch. */
-export function recordFetch(): { sent: Sent[]; hang: (match: (s: Sent) => boolean) => void; restore: () => void } {
+export function recordFetch(): { sent: Sent[]; hang: (match: (s: Sent) => boolean) => void; tap: (fn: (s: Sent) => void) => void; restore: () => void } {
   const real = globalThis.fetch;
   const sent: Sent[] = [];
   let hangIf: ((s: Sent) => boolean) | null = null;
+  let tapFn: ((s: Sent) => void) | null = null;
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const s: Sent = {
       url: String(input instanceof Request ? input.url : input),
@@ -26,11 +28,13 @@ export function recordFetch(): { sent: Sent[]; hang: (match: (s: Sent) => boolea
       body: typeof init?.body === 'string' ? init.body : '',
     };
     sent.push(s);
+    // What happens in the CRM between a request leaving and its answer (a test's mutation).
+    tapFn?.(s);
     // A worker that dies mid-request never sees the answer.
     if (hangIf?.(s)) return new Promise<Response>(() => undefined);
     return real(input, init);
   }) as typeof fetch;
-  return { sent, hang: (m) => (hangIf = m), restore: () => (globalThis.fetch = real) };
+  return { sent, hang: (m) => (hangIf = m), tap: (fn) => (tapFn = fn), restore: () => (globalThis.fetch = real) };
 }
 
 /** A fresh extension: storage, alarms and badge reset, the store emptied. */
@@ -57,4 +61,51 @@ export async function newWorker() {
   const jobs = await import('@/utils/engine/jobs');
   const store = await import('@/utils/engine/store');
   return { ...runner, ...jobs, db: store.db };
+}
+
+/**
+ * A logged-in CRM tab as the background sees one: `tabs.query` lists it, and it answers a
+ * `tabRead` of the archive board by reporting the simulator's board (its archived leads of the
+ * branch, one unit per reject reason, as the real reader would) through the engine's handlers.
+ */
+export function fakeCrmTab(sim: Simulator, tabId = 5, partition = '1'): { reads: number } {
+  const url = `${sim.url}/company/${partition}/dashboard/index`;
+  const state = { reads: 0 };
+  Object.assign(fakeBrowser.tabs, {
+    query: async () => [{ id: tabId, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false }],
+    sendMessage: (_tab: number, message: { type: string; data: TabReadRequest }, _opts: unknown, answer: (r: unknown) => void) => {
+      if (message.type !== 'tabRead') return answer(undefined);
+      answer({ res: { ok: true, value: 'started' } });
+      state.reads++;
+      setTimeout(() => void readBoard(sim, message.data, { tabId, frameId: 0, url }), 0);
+    },
+  });
+  return state;
+}
+
+async function readBoard(sim: Simulator, req: TabReadRequest, tab: { tabId: number; frameId: number; url: string }): Promise<void> {
+  const { commitUnit, finishRead } = await import('@/utils/engine/tab-reports');
+  const { pageOf } = await import('@/utils/sources/pages');
+  const sender = { ...tab, page: pageOf(tab.url)! };
+  const branch = Number(req.partition);
+  const archived = new Set(sim.truth.archivedLeadIds(branch));
+  const names = new Map(sim.truth.leadRejectReasons().map((r) => [r.id, r.name]));
+  const columns = new Map<number, { id: number; name: string }[]>();
+  for (const r of sim.truth.records()) {
+    if (!archived.has(r.id as number)) continue;
+    const col = (r.lead_reject_id as number | null) ?? 0;
+    columns.set(col, [...(columns.get(col) ?? []), { id: r.id as number, name: String(r.name) }]);
+  }
+  const counts: Record<string, number> = {};
+  for (const [col, cards] of columns) {
+    counts[String(col)] = cards.length;
+    if (req.skip[String(col)] === cards.length) continue;
+    await commitUnit(
+      { jobKey: req.jobKey, runId: req.runId, task: req.task, unit: { key: String(col), count: cards.length, label: names.get(col) ?? '', items: cards } },
+      sender,
+    );
+  }
+  const expected = Object.values(counts).reduce((a, b) => a + b, 0);
+  const complete = Object.keys(req.skip).length === 0;
+  await finishRead({ jobKey: req.jobKey, runId: req.runId, task: req.task, result: { expected, counts, ...(complete ? { ids: [...archived] } : {}) } }, sender);
 }

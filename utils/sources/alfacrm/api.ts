@@ -18,7 +18,9 @@ export const alfacrmApi: SourceApi<AlfaApiClient> = {
     return ['connected ($1 branches)', res.total];
   },
   fetchPage(client, job, task, page) {
-    const body = { ...task.query, branch_ids: [Number(job.partition)], page };
-    return client.post(`/v2api/${job.partition}/customer/index`, body, customerPage);
+    // A branchless query spans every branch: where a record went when it left this one.
+    const { branchless, ...query } = task.query;
+    if (branchless) return client.post('/v2api/customer/index', { ...query, page }, customerPage);
+    return client.post(`/v2api/${job.partition}/customer/index`, { ...query, branch_ids: [Number(job.partition)], page }, customerPage);
   },
 };

@@ -31,11 +31,11 @@ export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number
   return novel;
 }
 
-/** Records marked archived on one side that a complete read of that archive did not list have left it. */
-async function markLeftArchive(ctx: Ctx, side: 'api' | 'ui', inScope: (r: RecordRow) => boolean, seen: Set<number>): Promise<void> {
+/** Cards a complete read of the branch's archive page did not show have left that archive (the page lists them all). */
+async function markLeftArchivePage(ctx: Ctx, inScope: (r: RecordRow) => boolean, seen: Set<number>): Promise<void> {
   const rows = await rowsOf(ctx.db, 'alfacrm', ctx.job.account, ctx.job.partition);
-  const stale = rows.filter((r) => !seen.has(r.id) && (side === 'api' ? apiOf(r) : uiOf(r))?.archived === true && inScope(r));
-  await rewrite(ctx.db, writer(ctx.job.account), stale, (r) => ({ [side]: { ...(side === 'api' ? apiOf(r) : uiOf(r))!, archived: false } }));
+  const stale = rows.filter((r) => !seen.has(r.id) && uiOf(r)?.archived === true && uiOf(r)?.branch === Number(ctx.job.partition) && inScope(r));
+  await rewrite(ctx.db, writer(ctx.job.account), stale, (r) => ({ ui: { ...uiOf(r)!, archived: false } }));
 }
 
 function isStudyIn(query: Record<string, unknown>) {
@@ -44,10 +44,25 @@ function isStudyIn(query: Record<string, unknown>) {
 
 export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | void> {
   const seen = new Set(task.ids);
+  const unseen = () => (task.query.id as number[]).filter((id) => !seen.has(id));
   if (task.name === PASSES.archived) {
-    // removed=2 lists every archived record: stored ones it no longer lists were restored.
-    await markLeftArchive(ctx, 'api', isStudyIn(task.query), seen);
     ctx.job.memo.apiArchived = task.total;
+    // Stored as archived but no longer listed: restored, moved or deleted. Absence says none of
+    // these; what the API then shows of each does (`left-active`, `left-elsewhere`).
+    const rows = await rowsOf(ctx.db, 'alfacrm', ctx.job.account, ctx.job.partition);
+    const stale = rows.filter((r) => !seen.has(r.id) && apiOf(r)?.archived === true && isStudyIn(task.query)(r)).map((r) => r.id);
+    return stale.length ? [apiTask(PASSES.leftActive, { removed: 0, is_study: 2, id: stale, branchless: true })] : undefined;
+  }
+  if (task.name === PASSES.leftActive) {
+    const rest = unseen();
+    return rest.length ? [apiTask(PASSES.leftElsewhere, { removed: 2, is_study: 2, id: rest, branchless: true })] : undefined;
+  }
+  if (task.name === PASSES.leftElsewhere) {
+    // Neither active nor archived anywhere: deleted in the CRM. Kept, flagged, never exported.
+    const gone = (await ctx.db.rows.bulkGet(unseen().map((id) => ['alfacrm', ctx.job.account, id] as ['alfacrm', string, number]))).filter(
+      (r): r is RecordRow => !!apiOf(r),
+    );
+    await rewrite(ctx.db, writer(ctx.job.account), gone, (r) => ({ api: { ...apiOf(r)!, gone: true } }));
     return;
   }
   if (task.name === PASSES.changed && task.novel.length > 0) {
@@ -135,7 +150,7 @@ export async function commitTabUnit(ctx: Ctx, name: string, partition: string, u
 
 export async function finishTab(ctx: Ctx, name: string, result: TabReadResult): Promise<void> {
   const kind = name === TAB_READS.grid ? 'customer' : 'lead';
-  if (result.ids) await markLeftArchive(ctx, 'ui', (r) => uiOf(r)?.kind === kind, new Set(result.ids));
+  if (result.ids) await markLeftArchivePage(ctx, (r) => uiOf(r)?.kind === kind, new Set(result.ids));
   if (name === TAB_READS.board) {
     ctx.job.memo.lastCounts = result.counts;
     ctx.job.memo.uiArchived = result.expected;

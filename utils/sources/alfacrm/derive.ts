@@ -5,13 +5,18 @@ import { isArchived } from './merge';
 import type { ApiFacts, StoredRecord, UiFacts } from './types';
 
 /** Active, archived without a reason, archived with one: the popup counts them by index. */
-export const TALLY = { active: 0, archived: 1, archivedWithReason: 2 } as const;
+export const TALLY = { active: 0, archived: 1, archivedWithReason: 2, gone: 3 } as const;
 
+/**
+ * The API's branches; a page's branch only while that page shows the record (a lead moved to
+ * another branch leaves the old board, and the API names the new one), or when the API has none.
+ */
 function branchesOf(api?: ApiFacts, ui?: UiFacts): string[] {
+  if (api?.gone) return [];
   const set = new Set<string>();
   const ids = api?.record.branch_ids;
   if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'number') set.add(String(b));
-  if (ui) set.add(String(ui.branch));
+  if (ui && (ui.archived || !api)) set.add(String(ui.branch));
   return [...set];
 }
 
@@ -29,7 +34,7 @@ export function derive(row: { id: number; api?: unknown; ui?: unknown }): Derive
   const api = row.api as ApiFacts | undefined;
   const ui = row.ui as UiFacts | undefined;
   const rec: StoredRecord = { id: row.id, api, ui };
-  const tally = !isArchived(rec) ? TALLY.active : hasReason(rec) ? TALLY.archivedWithReason : TALLY.archived;
+  const tally = api?.gone ? TALLY.gone : !isArchived(rec) ? TALLY.active : hasReason(rec) ? TALLY.archivedWithReason : TALLY.archived;
   const d: Derived = { partitions: branchesOf(api, ui), tally };
   if (ui && ui.kind === 'lead' && ui.columnId !== null) d.unit = unitOf(ui);
   if (api) d.sig = keyOrderSig(api.record);

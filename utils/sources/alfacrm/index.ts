@@ -24,6 +24,8 @@ const PHASES: Record<string, string> = {
   [PASSES.archived]: 'API archived records',
   [PASSES.changed]: 'API changes',
   [PASSES.changedArchived]: 'API changes',
+  [PASSES.leftActive]: 'API archive check',
+  [PASSES.leftElsewhere]: 'API archive check',
   [TAB_READS.board]: 'archive board',
   [TAB_READS.grid]: 'reading the archive',
   file: 'writing the file',

@@ -90,8 +90,9 @@ export function isArchived(rec: StoredRecord): boolean {
   return rec.api?.archived === true;
 }
 
+/** The API's branches; the page's only while it shows the record there, or when the API has none. */
 function inBranch(rec: StoredRecord, branch: number): boolean {
-  if (rec.ui && rec.ui.branch === branch) return true;
+  if (rec.ui && rec.ui.branch === branch && (rec.ui.archived || !rec.api)) return true;
   const ids = rec.api?.record.branch_ids;
   if (Array.isArray(ids)) return ids.some((b) => Number(b) === branch);
   if (typeof ids === 'number' || typeof ids === 'string') return Number(ids) === branch;
@@ -99,7 +100,7 @@ function inBranch(rec: StoredRecord, branch: number): boolean {
 }
 
 export function inScope(rec: StoredRecord, scope: MergeScope): boolean {
-  if (!rec.api && !rec.ui) return false;
+  if ((!rec.api && !rec.ui) || rec.api?.gone) return false;
   if (!inBranch(rec, scope.branch)) return false;
   switch (scope.only) {
     case 'all':

@@ -10,7 +10,19 @@ import { SCOPES } from './pages';
 import { TAB_READS } from './tab';
 
 export const STEPS = { dicts: 'dicts', archiveCount: 'archive-count' } as const;
-export const PASSES = { active: 'active', archived: 'archived', changed: 'changed', changedArchived: 'changed-archived' } as const;
+export const PASSES = {
+  active: 'active',
+  archived: 'archived',
+  changed: 'changed',
+  changedArchived: 'changed-archived',
+  /** Records the archive no longer lists, looked for among the active ones (any branch). */
+  leftActive: 'left-active',
+  /** …and then in any branch's archive (moved); those found nowhere were deleted. */
+  leftElsewhere: 'left-elsewhere',
+} as const;
+
+/** Every this many incremental runs, a full one: a change that touched no `updated_at` is found. */
+export const FULL_EVERY = 10;
 
 /** `YYYY-MM-DD HH:MM:SS` a day before `iso`: the API's format, with room for any time zone. */
 export function updatedSince(iso: string): string {
@@ -40,7 +52,7 @@ function scopePass(scope: string): Task[] {
   return [];
 }
 
-export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: string | null }): { tasks: Task[]; syncs: boolean } {
+export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: string | null }): { tasks: Task[]; syncs: boolean; mode?: RunMode } {
   const { mode, job, hasApi, scope } = input;
   const synced = !!job.lastSuccessStartedAt;
   if (mode === 'export') {
@@ -50,8 +62,8 @@ export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: s
     if (synced) return { tasks: [...incrementalTasks(job), ...tabs], syncs: true };
     return { tasks: [stepTask(STEPS.dicts), ...scopePass(scope ?? ''), ...tabs], syncs: false };
   }
-  if (mode === 'incremental' && synced) {
+  if (mode === 'incremental' && synced && job.incrementals < FULL_EVERY) {
     return { tasks: [...(hasApi ? incrementalTasks(job) : []), tabTask(TAB_READS.board, false)], syncs: true };
   }
-  return { tasks: [...(hasApi ? [stepTask(STEPS.dicts), ...fullPasses()] : []), tabTask(TAB_READS.board, true)], syncs: true };
+  return { tasks: [...(hasApi ? [stepTask(STEPS.dicts), ...fullPasses()] : []), tabTask(TAB_READS.board, true)], syncs: true, mode: 'full' };
 }

@@ -64,6 +64,8 @@ export interface ApiFacts {
   /** Whether the record came from a `removed=2` query (the only trustworthy archive signal). */
   archived: boolean;
   fetchedAt: string;
+  /** No list of the account shows it any more (deleted in the CRM): kept, never exported. */
+  gone?: boolean;
 }
 
 /** A record's facts as the store keeps them (the engine's row holds them as `api` and `ui`). */
