@@ -2,6 +2,8 @@
 import { db } from '../engine/store';
 import { RESUME_ALARM, resumeAll, syncNow } from '../engine/runner';
 import { loadSettings, originOf, settingsItem } from '../settings/items';
+import { checkSilentTabs } from '../engine/tab-reports';
+import { SILENCE_ALARM } from '../engine/tab-task';
 import { ensureAccountJobs } from './account-jobs';
 
 export const SYNC_ALARM = 'periodic-sync';
@@ -29,6 +31,7 @@ export function registerAlarms(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) return void resumeAll();
     if (alarm.name === SYNC_ALARM) void syncConfigured();
+    if (alarm.name === SILENCE_ALARM) void checkSilentTabs();
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarm());
   browser.runtime.onStartup.addListener(() => void ensureAlarm());

@@ -12,7 +12,7 @@ import { findTab, nextTask, type Job, type TabTask } from './run';
 import { drive, fail, resume } from './runner';
 import type { TabReadResult, TabUnit } from './source';
 import { db } from './store';
-import { requestTab } from './tab-task';
+import { requestTab, SILENCE_ALARM, SILENCE_MS } from './tab-task';
 
 interface Report {
   jobKey: string;
@@ -89,19 +89,34 @@ export async function tabReady(tab: TabSender): Promise<void> {
   }
 }
 
+/** Reads whose tab fell silent: an export's ends named, a sync's goes to another tab (or waits). */
+export async function checkSilentTabs(now = Date.now()): Promise<void> {
+  let waiting = false;
+  for (const job of (await db.jobs.toArray()).filter((j) => j.state === 'running')) {
+    for (const t of job.run?.tasks ?? []) {
+      if (t.kind !== 'tab' || t.state !== 'requested') continue;
+      if (now - Date.parse(t.heardAt ?? t.requestedAt ?? '') < SILENCE_MS) {
+        waiting = true;
+        continue;
+      }
+      await readerLost(job, t, 'no answer from the tab for 2 minutes');
+    }
+  }
+  if (!waiting) await browser.alarms.clear(SILENCE_ALARM);
+}
+
+async function readerLost(job: Job, t: TabTask, detail?: string): Promise<void> {
+  if (t.tabId != null) return fail(job.key, new CrmError('tab-closed', detail));
+  await updateJob(job.key, (j) => void Object.assign(findTab(j.run, t.name) ?? {}, { state: 'waiting-tab' }));
+  const refused = await requestTab(job.key, t.name);
+  if (refused) await fail(job.key, fromErrorInfo(refused));
+}
+
 /** A tab that closed or loaded another document cannot finish its read. */
 export async function tabGone(tabId: number): Promise<void> {
   const jobs = (await db.jobs.toArray()).filter((j) => j.state === 'running');
   for (const job of jobs) {
     const reading = job.run?.tasks.filter((t): t is TabTask => t.kind === 'tab' && t.state === 'requested' && t.readerTab === tabId) ?? [];
-    for (const t of reading) {
-      if (t.tabId === tabId) {
-        await fail(job.key, new CrmError('tab-closed'));
-      } else {
-        await updateJob(job.key, (j) => void Object.assign(findTab(j.run, t.name) ?? {}, { state: 'waiting-tab' }));
-        const refused = await requestTab(job.key, t.name);
-        if (refused) await fail(job.key, fromErrorInfo(refused));
-      }
-    }
+    for (const t of reading) await readerLost(job, t);
   }
 }

@@ -11,6 +11,10 @@ import { updateJob } from './jobs';
 import { findTab, type Job, type TabTask } from './run';
 import { db } from './store';
 
+/** A tab that has not reported for this long is taken for gone (frozen, or its reader died). */
+export const SILENCE_MS = 2 * 60_000;
+export const SILENCE_ALARM = 'tab-silence';
+
 /** Tabs showing a page of the job's account, those on its partition first. */
 export async function tabsOf(job: Pick<Job, 'source' | 'account' | 'partition'>): Promise<number[]> {
   const pages = engineOf(job.source).pages;
@@ -42,6 +46,8 @@ export async function requestTab(key: string, name: string): Promise<ErrorInfo |
   });
   const t = findTab(asked?.run, name);
   if (tab == null || !asked || t?.state !== 'requested' || t.readerTab !== tab) return null;
+  // Watched while it reads: a tab that falls silent is found (tab-reports.ts).
+  void browser.alarms.create(SILENCE_ALARM, { periodInMinutes: 1 });
   const src = engineOf(job.source);
   const skip = { ...(await src.skipUnits({ db, job: asked, client: await clientFor(job.source, job.account) }, name)), ...t.unitsDone };
   const answer = await sendMessage('tabRead', { jobKey: key, runId, task: name, partition: job.partition, skip }, tab).catch(() => null);

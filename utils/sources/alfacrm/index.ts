@@ -11,14 +11,13 @@ import { commitApiPage, commitTabUnit, finishApiTask, finishTab, needsTab, skipU
 import { derive, TALLY } from './derive';
 import { fileName, layout } from './file';
 import { alfacrmPages } from './pages';
-import { exportTasks, PASSES, plan, STEPS } from './plan';
+import { DICT_STEP, exportTasks, PASSES, plan, STEPS } from './plan';
 import { reconcileJob } from './reconcile';
 import { step } from './steps';
 import { TAB_READS } from './tab';
 
 /** Phase names as the popup and the button show them (translated by the pages). */
 const PHASES: Record<string, string> = {
-  [STEPS.dicts]: 'API dictionaries',
   [STEPS.archiveCount]: 'API archive count',
   [PASSES.active]: 'API active records',
   [PASSES.archived]: 'API archived records',
@@ -63,5 +62,5 @@ export const alfacrm: SourceEngine<AlfaApiClient> = {
       { label: 'Archived with reason', value: withReason, testId: 'count-with-reason' },
     ];
   },
-  phase: (task: Task) => PHASES[task.name] ?? task.name,
+  phase: (task: Task) => (task.name.startsWith(DICT_STEP) ? 'API dictionaries' : (PHASES[task.name] ?? task.name)),
 };

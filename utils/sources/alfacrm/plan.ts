@@ -6,10 +6,18 @@
  */
 import { apiTask, stepTask, tabTask, type Job, type Task } from '../../engine/run';
 import type { RunMode } from '../../engine/source';
+import { DICT_NAMES } from './api-sync';
 import { SCOPES } from './pages';
 import { TAB_READS } from './tab';
 
-export const STEPS = { dicts: 'dicts', archiveCount: 'archive-count' } as const;
+export const STEPS = { archiveCount: 'archive-count' } as const;
+
+/** One step per dictionary: a worker that stops redoes at most the one in flight. */
+export const DICT_STEP = 'dict:';
+
+function dictSteps(): Task[] {
+  return DICT_NAMES.map((name) => stepTask(`${DICT_STEP}${name}`));
+}
 export const PASSES = {
   active: 'active',
   archived: 'archived',
@@ -60,10 +68,10 @@ export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: s
     if (!hasApi) return { tasks: tabs, syncs: false };
     // After a sync the changes since it stand in for a full read of the API.
     if (synced) return { tasks: [...incrementalTasks(job), ...tabs], syncs: true };
-    return { tasks: [stepTask(STEPS.dicts), ...scopePass(scope ?? ''), ...tabs], syncs: false };
+    return { tasks: [...dictSteps(), ...scopePass(scope ?? ''), ...tabs], syncs: false };
   }
   if (mode === 'incremental' && synced && job.incrementals < FULL_EVERY) {
     return { tasks: [...(hasApi ? incrementalTasks(job) : []), tabTask(TAB_READS.board, false)], syncs: true };
   }
-  return { tasks: [...(hasApi ? [stepTask(STEPS.dicts), ...fullPasses()] : []), tabTask(TAB_READS.board, true)], syncs: true, mode: 'full' };
+  return { tasks: [...(hasApi ? [...dictSteps(), ...fullPasses()] : []), tabTask(TAB_READS.board, true)], syncs: true, mode: 'full' };
 }

@@ -4,18 +4,16 @@ import type { RunContext, StepOutcome } from '../../engine/source';
 import { rowsOf } from '../../engine/store';
 import type { AlfaApiClient } from './api-client';
 import { customerPage } from './api-schemas';
-import { DICT_NAMES, fetchDictionary } from './api-sync';
-import { PASSES, STEPS } from './plan';
+import { DICT_NAMES, fetchDictionary, type DictName } from './api-sync';
+import { DICT_STEP, PASSES, STEPS } from './plan';
 import type { ApiFacts } from './types';
 
 type Ctx = RunContext<AlfaApiClient>;
 
-async function dicts(ctx: Ctx): Promise<void> {
+async function dictionary(ctx: Ctx, name: DictName): Promise<void> {
   const { job, db } = ctx;
-  for (const name of DICT_NAMES) {
-    const items = await fetchDictionary(ctx.client!, Number(job.partition), name);
-    await db.lists.put({ source: 'alfacrm', account: job.account, name, items, fetchedAt: new Date().toISOString() });
-  }
+  const items = await fetchDictionary(ctx.client!, Number(job.partition), name);
+  await db.lists.put({ source: 'alfacrm', account: job.account, name, items, fetchedAt: new Date().toISOString() });
 }
 
 /**
@@ -35,7 +33,8 @@ async function archiveCount(ctx: Ctx): Promise<StepOutcome> {
 }
 
 export async function step(name: string, ctx: Ctx): Promise<StepOutcome | void> {
-  if (name === STEPS.dicts) return dicts(ctx);
+  if (name.startsWith(DICT_STEP) && DICT_NAMES.includes(name.slice(DICT_STEP.length) as DictName))
+    return dictionary(ctx, name.slice(DICT_STEP.length) as DictName);
   if (name === STEPS.archiveCount) return archiveCount(ctx);
   throw new Error(`unknown step ${name}`);
 }

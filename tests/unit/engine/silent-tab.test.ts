@@ -1,0 +1,72 @@
+/**
+ * A tab that takes a read and then falls silent (frozen, its reader dead): an export reading in
+ * it ends with a named error; a sync's read goes to a tab again. Found by the silence alarm.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startSimulator, type Simulator } from '../../simulator/server';
+import type { TabTask } from '@/utils/engine/run';
+import { configure, freshExtension, newWorker } from './engine-harness';
+
+/** A tab that says it started reading and then never reports. */
+function mute(url: string, tabId = 9): { asked: number } {
+  const state = { asked: 0 };
+  Object.assign(fakeBrowser.tabs, {
+    query: async () => [{ id: tabId, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false }],
+    sendMessage: (_tab: number, message: { type: string }, _opts: unknown, answer: (r: unknown) => void) => {
+      if (message.type === 'tabRead') state.asked++;
+      answer({ res: { ok: true, value: 'started' } });
+    },
+  });
+  return state;
+}
+
+describe('a tab that falls silent', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ dataset: 'small' });
+  });
+  afterAll(async () => sim?.close());
+
+  async function silenceAndCheck(w: Awaited<ReturnType<typeof newWorker>>, key: string): Promise<void> {
+    await vi.waitFor(async () => expect((await w.db.jobs.get(key))?.run?.tasks.find((t) => t.kind === 'tab')).toMatchObject({ state: 'requested' }), {
+      timeout: 10_000,
+    });
+    expect(await fakeBrowser.alarms.get('tab-silence')).toBeDefined();
+    // Nothing for three minutes: then the silence alarm fires.
+    await w.db.jobs
+      .where('key')
+      .equals(key)
+      .modify((j) => {
+        for (const t of j.run!.tasks) if (t.kind === 'tab') (t as TabTask).heardAt = new Date(Date.now() - 3 * 60_000).toISOString();
+      });
+    const { registerAlarms } = await import('@/utils/background/alarms');
+    registerAlarms();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'tab-silence', scheduledTime: Date.now(), persistAcrossSessions: false });
+  }
+
+  it('ends an export reading in it, named', async () => {
+    await freshExtension();
+    const url = `${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`;
+    mute(url);
+    const w = await newWorker();
+    const { pageOf } = await import('@/utils/sources/pages');
+    const { startExport } = await import('@/utils/engine/exports');
+    const { jobKey } = await startExport({ tabId: 9, frameId: 0, url, page: pageOf(url)! });
+    await silenceAndCheck(w, jobKey);
+    await vi.waitFor(async () => expect((await w.db.jobs.get(jobKey))?.run?.exports[0].error?.code).toBe('tab-closed'), { timeout: 10_000 });
+    expect((await w.db.jobs.get(jobKey))?.state).toBe('error');
+  });
+
+  it('asks again for a sync’s read', async () => {
+    await freshExtension();
+    await configure([{ id: 'a1', source: 'alfacrm', origin: sim.url, login: '' }], {});
+    const tab = mute(`${sim.url}/company/1/dashboard/index`);
+    const w = await newWorker();
+    const key = (await w.ensureJob('alfacrm', sim.url, '1')).key;
+    void w.syncNow(key, 'full');
+    await silenceAndCheck(w, key);
+    await vi.waitFor(() => expect(tab.asked).toBe(2), { timeout: 10_000 });
+    expect((await w.db.jobs.get(key))?.state).toBe('running');
+  });
+});
