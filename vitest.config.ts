@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/simulator/**/*.test.ts'],
+          setupFiles: ['tests/unit/setup-locale.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -1,16 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+import { localeProblems } from './scripts/locale-check';
 import { CRM_MATCHES } from './utils/sources/pages';
 
 /** Added only by `npm run build:e2e`, so tests can drive the simulated CRMs on loopback. */
 const E2E_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
+  // Texts come from locales/*.yml, built into _locales/ and typed for `i18n.t` (utils/i18n).
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser }) => ({
-    name: 'CRM Archive Export',
-    description: "Exports what a CRM's API hides (AlfaCRM's archived leads with their reject reasons) as Excel-ready files.",
+    name: '__MSG_app_name__',
+    description: '__MSG_app_description__',
+    default_locale: 'en',
     // Firefox has no offscreen documents: its background is an event page that builds the CSV itself.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen']), 'scripting'],
     host_permissions: mode === 'e2e' ? [...CRM_MATCHES, ...E2E_MATCHES] : CRM_MATCHES,
@@ -31,6 +35,11 @@ export default defineConfig({
           },
   }),
   hooks: {
+    // The browser would show English for a text a locale lacks: a build error instead.
+    'build:before': async () => {
+      const problems = await localeProblems();
+      if (problems.length) throw new Error(`locales/ disagree:\n${problems.join('\n')}`);
+    },
     // The offscreen document is Chrome's way to get a Blob URL; Firefox does it in the background.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.browser !== 'firefox') return;

@@ -1,6 +1,6 @@
 /** The saved accounts in the options page: one row each, to edit or remove. */
 import type { AccountConfig } from '@/utils/engine/source';
-import { tr } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { SOURCE_PAGES } from '@/utils/sources/pages';
 
 interface Props {
@@ -14,8 +14,8 @@ export function AccountList({ accounts, onEdit, onRemove, onAdd }: Props) {
   const name = (a: AccountConfig) => SOURCE_PAGES.find((s) => s.id === a.source)?.name ?? a.source;
   return (
     <section class="accounts">
-      <h2>{tr('Accounts')}</h2>
-      {accounts.length === 0 && <p class="muted">{tr('No account yet: the export button still works on any CRM page, with its session.')}</p>}
+      <h2>{t('options.accounts')}</h2>
+      {accounts.length === 0 && <p class="muted">{t('options.noAccount')}</p>}
       <ul>
         {accounts.map((a) => (
           <li key={a.id} data-testid="account-row" data-source={a.source} data-origin={a.origin}>
@@ -24,16 +24,16 @@ export function AccountList({ accounts, onEdit, onRemove, onAdd }: Props) {
               {a.login ? ` · ${a.login}` : ''}
             </span>
             <button type="button" data-testid="account-edit" onClick={() => onEdit(a)}>
-              {tr('Edit')}
+              {t('options.edit')}
             </button>
             <button type="button" data-testid="account-remove" onClick={() => onRemove(a)}>
-              {tr('Remove')}
+              {t('options.remove')}
             </button>
           </li>
         ))}
       </ul>
       <button type="button" data-testid="account-add" onClick={onAdd}>
-        {tr('Add an account')}
+        {t('options.addAccount')}
       </button>
     </section>
   );

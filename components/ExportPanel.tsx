@@ -5,64 +5,63 @@
  */
 import { useState } from 'preact/hooks';
 import type { ExportResult } from '@/utils/engine/run';
-import { isCrmError, toErrorInfo } from '@/utils/errors';
-import { errorText, tr } from '@/utils/i18n';
+import { isCrmError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { errorText, t, type ButtonKey } from '@/utils/i18n';
 import { call } from '@/utils/messages/send';
 import type { ExportUiState } from '@/utils/tab/export-click';
 
 interface Props {
   testId: string;
-  /** English label (translated here). */
-  label: string;
+  label: ButtonKey;
   run: (onState: (s: ExportUiState) => void) => Promise<ExportResult>;
   diagnostics: (shape: unknown) => void;
 }
 
 type View =
-  { kind: 'idle' } | { kind: 'running'; state: ExportUiState } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string; shape?: unknown };
+  { kind: 'idle' } | { kind: 'running'; state: ExportUiState } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; error: ErrorInfo; shape?: unknown };
 
 export function ExportPanel({ testId, label, run, diagnostics }: Props) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const busy = view.kind === 'running';
 
   const start = async () => {
-    setView({ kind: 'running', state: { phase: 'starting', done: 0, total: 0 } });
+    setView({ kind: 'running', state: { phase: 'phase.starting', done: 0, total: 0 } });
     try {
       const result = await run((state) => setView({ kind: 'running', state }));
       setView({ kind: 'done', result });
     } catch (e) {
-      setView({ kind: 'failed', message: toErrorInfo(e).message, shape: isCrmError(e) ? e.diagnostics : undefined });
+      setView({ kind: 'failed', error: toErrorInfo(e), shape: isCrmError(e) ? e.diagnostics : undefined });
     }
   };
 
   return (
     <div class="cae-panel">
       <button data-testid={testId} class="cae-button" disabled={busy} onClick={(e) => e.isTrusted && void start()}>
-        {tr(label)}
+        {t(label)}
       </button>
       {view.kind === 'running' && (
         <span data-testid="export-progress" class="cae-progress">
-          {tr(view.state.phase)}
+          {t(view.state.phase)}
           {view.state.total > 0 ? `: ${view.state.done} / ${view.state.total}` : '…'}
         </span>
       )}
       {view.kind === 'done' && (
         <span data-testid="export-done" class="cae-done">
-          {tr('Saved $1: $2 rows', [view.result.fileName, view.result.rows])}
-          {view.result.note ? ` — ${tr(view.result.note)}` : ''}
+          {t('export.saved', [view.result.fileName, view.result.rows])}
+          {view.result.note ? ` — ${t(view.result.note)}` : ''}
           {view.result.unconfigured && (
             <button data-testid="add-account" class="cae-link" onClick={(e) => e.isTrusted && void call('addAccount').catch(() => undefined)}>
-              {tr('Add this account')}
+              {t('export.addAccount')}
             </button>
           )}
         </span>
       )}
       {view.kind === 'failed' && (
         <span data-testid="export-error" class="cae-error" role="alert">
-          {errorText(view.message)}
+          {errorText(view.error)}
           {view.shape !== undefined && (
             <button data-testid="export-diagnostics" class="cae-link" onClick={() => diagnostics(view.shape)}>
-              {tr('Download diagnostics')}
+              {t('export.downloadDiagnostics')}
             </button>
           )}
         </span>

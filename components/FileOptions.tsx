@@ -1,5 +1,5 @@
 /** How files are written: CSV or Excel, delimiter, header row, formula protection. */
-import { tr } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/schema';
 
 interface Props {
@@ -10,36 +10,36 @@ interface Props {
 export function FileOptions({ settings, onChange }: Props) {
   return (
     <fieldset>
-      <legend>{tr('Files')}</legend>
+      <legend>{t('options.files')}</legend>
       <label>
-        {tr('File format')}
+        {t('options.fileFormat')}
         <select
           data-testid="file-format"
           value={settings.fileFormat}
           onChange={(e) => onChange({ fileFormat: e.currentTarget.value as Settings['fileFormat'] })}
         >
-          <option value="csv">CSV</option>
-          <option value="xlsx">Excel (.xlsx)</option>
+          <option value="csv">{t('options.formatCsv')}</option>
+          <option value="xlsx">{t('options.formatXlsx')}</option>
         </select>
       </label>
       <label>
-        {tr('CSV delimiter')}
+        {t('options.csvDelimiter')}
         <select data-testid="delimiter" value={settings.delimiter} onChange={(e) => onChange({ delimiter: e.currentTarget.value as Settings['delimiter'] })}>
-          <option value="auto">{tr('by browser language')}</option>
-          <option value=";">{tr('; (semicolon)')}</option>
-          <option value=",">{tr(', (comma)')}</option>
+          <option value="auto">{t('options.byBrowserLanguage')}</option>
+          <option value=";">{t('options.semicolon')}</option>
+          <option value=",">{t('options.comma')}</option>
         </select>
       </label>
       <label>
-        {tr('Header row')}
+        {t('options.headerRow')}
         <select
           data-testid="header-language"
           value={settings.headerLanguage}
           onChange={(e) => onChange({ headerLanguage: e.currentTarget.value as Settings['headerLanguage'] })}
         >
-          <option value="keys">{tr('field keys (for scripts)')}</option>
-          <option value="uk">Українською</option>
-          <option value="ru">По-русски</option>
+          <option value="keys">{t('options.fieldKeys')}</option>
+          <option value="uk">{t('options.headerUk')}</option>
+          <option value="ru">{t('options.headerRu')}</option>
         </select>
       </label>
       <label class="check">
@@ -49,7 +49,7 @@ export function FileOptions({ settings, onChange }: Props) {
           checked={settings.escapeFormulae}
           onChange={(e) => onChange({ escapeFormulae: e.currentTarget.checked })}
         />
-        {tr('Protect Excel from formulas in cells')} (<code>'</code>)
+        {t('options.escapeFormulae')} (<code>'</code>)
       </label>
     </fieldset>
   );

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountConfig, SourceId } from '@/utils/engine/source';
-import { errorText, tr } from '@/utils/i18n';
+import { errorText, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/send';
 import { loadSettings, originOf, secretsItem, settingsItem } from '@/utils/settings/items';
 import { credentialsRefused } from '@/utils/settings/address';
@@ -59,17 +59,17 @@ export function OptionsForm() {
     };
     const current = await loadSettings();
     if (!draft.url.trim()) {
-      if (draft.login || draft.secret) return setStatus({ tone: 'error', text: tr('CRM address: required with an API key') });
+      if (draft.login || draft.secret) return setStatus({ tone: 'error', text: t('options.urlRequired') });
       await settingsItem.setValue({ ...current, ...fileSettings });
-      return setStatus({ tone: 'info', text: tr('saved') });
+      return setStatus({ tone: 'info', text: t('options.saved') });
     }
     const origin = originOf(draft.url.trim());
-    if (!origin) return setStatus({ tone: 'error', text: tr('CRM address: not a web address') });
+    if (!origin) return setStatus({ tone: 'error', text: t('options.notAWebAddress') });
     const refused = draft.secret ? credentialsRefused(origin) : null;
-    if (refused) return setStatus({ tone: 'error', text: tr(refused) });
+    if (refused) return setStatus({ tone: 'error', text: t(refused) });
     // Asked here, inside the click: browsers grant host access only during a user gesture.
     const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-    if (!granted) return setStatus({ tone: 'error', text: tr('access to $1 was not granted', [origin]) });
+    if (!granted) return setStatus({ tone: 'error', text: t('options.accessNotGranted', [origin]) });
     const source: SourceId = draft.source || detected || 'alfacrm';
     const same = current.accounts.find((a) => a.id === draft.id) ?? current.accounts.find((a) => a.source === source && a.origin === origin);
     const account: AccountConfig = { id: same?.id ?? crypto.randomUUID(), source, origin, login: draft.login.trim() };
@@ -85,11 +85,11 @@ export function OptionsForm() {
     setSettings(next);
     setDraft({ ...draft, id: account.id, url: origin, source });
     if (!account.login || !draft.secret.trim()) {
-      return setStatus({ tone: 'info', text: tr('saved; without an API key the export holds what the CRM page shows') });
+      return setStatus({ tone: 'info', text: t('options.savedWithoutKey') });
     }
-    setStatus({ tone: 'info', text: tr('checking the connection…') });
+    setStatus({ tone: 'info', text: t('options.checking') });
     const res = await sendMessage('checkConnection', { accountId: account.id });
-    setStatus(res.ok ? { tone: 'ok', text: tr(res.value[0], res.value.slice(1)) } : { tone: 'error', text: errorText(res.error.message) });
+    setStatus(res.ok ? { tone: 'ok', text: say(res.value) } : { tone: 'error', text: errorText(res.error) });
   };
 
   const remove = async (a: AccountConfig) => {
@@ -105,12 +105,12 @@ export function OptionsForm() {
 
   return (
     <form class="page" onSubmit={save}>
-      <h1>{tr('CRM Archive Export')}</h1>
+      <h1>{t('app.name')}</h1>
       <AccountList accounts={settings.accounts} onEdit={(a) => void edit(a)} onRemove={(a) => void remove(a)} onAdd={() => setDraft(EMPTY)} />
       <fieldset>
-        <legend>{draft.id ? tr('Account') : tr('New account')}</legend>
+        <legend>{draft.id ? t('options.account') : t('options.newAccount')}</legend>
         <label>
-          {tr('CRM address')}
+          {t('options.crmAddress')}
           <input
             data-testid="crm-url"
             type="url"
@@ -120,7 +120,7 @@ export function OptionsForm() {
           />
         </label>
         <label>
-          {tr('CRM')}
+          {t('options.crm')}
           <select
             data-testid="account-source"
             value={draft.source || detected || 'alfacrm'}
@@ -135,7 +135,7 @@ export function OptionsForm() {
           </select>
         </label>
         <label>
-          {tr('API e-mail')}
+          {t('options.apiEmail')}
           <input
             data-testid="api-email"
             type="email"
@@ -145,7 +145,7 @@ export function OptionsForm() {
           />
         </label>
         <label>
-          {tr('API key')}
+          {t('options.apiKey')}
           <input
             data-testid="api-key"
             type="password"
@@ -157,7 +157,7 @@ export function OptionsForm() {
       </fieldset>
       <FileOptions settings={settings} onChange={setFile} />
       <button data-testid="save-settings" type="submit">
-        {tr('Save')}
+        {t('options.save')}
       </button>
       <p data-testid="settings-status" class={`status ${status?.tone ?? ''}`}>
         {status?.text ?? ''}

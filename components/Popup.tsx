@@ -2,18 +2,18 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { JobStatus, Status } from '@/utils/engine/status-types';
-import { errorText, tr } from '@/utils/i18n';
+import { errorText, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/send';
 
 function stateLine(s: JobStatus): string {
-  const when = s.lastSuccessAt ? tr('last sync $1', [new Date(s.lastSuccessAt).toLocaleString()]) : tr('never synced');
+  const when = s.lastSuccessAt ? t('popup.lastSync', [new Date(s.lastSuccessAt).toLocaleString()]) : t('popup.neverSynced');
   if (s.state === 'syncing') {
-    if (s.waitingForTab) return `${tr('syncing')}: ${tr('the archive part waits for an open CRM tab')} — ${when}`;
+    if (s.waitingForTab) return `${t('state.syncing')}: ${t('popup.waitsForTab')} — ${when}`;
     const progress = s.total ? `${s.done ?? 0} / ${s.total}` : '…';
-    return `${tr('syncing')}: ${tr(s.phase ?? '')} ${progress} — ${when}`;
+    return `${t('state.syncing')}: ${s.phase ? t(s.phase) : ''} ${progress} — ${when}`;
   }
-  if (s.state === 'paused') return `${tr('paused')}: ${errorText(s.pausedReason?.message ?? tr('waiting'))} — ${when}`;
-  return `${tr(s.state)} — ${when}`;
+  if (s.state === 'paused') return `${t('state.paused')}: ${s.pausedReason ? errorText(s.pausedReason) : t('popup.waiting')} — ${when}`;
+  return `${t(`state.${s.state}`)} — ${when}`;
 }
 
 export function Popup() {
@@ -39,26 +39,26 @@ export function Popup() {
   const job = status?.jobs[0];
   const syncNow = async () => {
     const res = await sendMessage('syncNow', { jobKey: job?.key });
-    setNote(res.ok ? '' : errorText(res.error.message));
+    setNote(res.ok ? '' : errorText(res.error));
   };
   const exportAll = async () => {
-    setNote(tr('writing the file'));
+    setNote(t('phase.writingFile'));
     const res = await sendMessage('exportAll', { jobKey: job?.key });
-    setNote(res.ok ? tr('Saved $1: $2 rows', [res.value.fileName, res.value.rows]) : errorText(res.error.message));
+    setNote(res.ok ? t('export.saved', [res.value.fileName, res.value.rows]) : errorText(res.error));
   };
 
   return (
     <div class="page popup">
-      <h1>{tr('CRM Archive Export')}</h1>
-      {job && <p class="muted">{`${job.sourceName} · ${new URL(job.account).host}${job.partition ? ` · ${tr('branch')} ${job.partition}` : ''}`}</p>}
-      {status && status.accounts === 0 && <p class="muted">{tr('Add your CRM account in the options to sync in the background.')}</p>}
+      <h1>{t('app.name')}</h1>
+      {job && <p class="muted">{`${job.sourceName} · ${new URL(job.account).host}${job.partition ? ` · ${t('popup.branch')} ${job.partition}` : ''}`}</p>}
+      {status && status.accounts === 0 && <p class="muted">{t('popup.noAccount')}</p>}
       <p data-testid="sync-status" data-state={job?.state ?? 'idle'} data-last-sync={job?.lastSuccessAt ?? ''} class={`state ${job?.state ?? ''}`}>
-        {status ? (job ? stateLine(job) : tr('idle')) : tr('loading…')}
+        {status ? (job ? stateLine(job) : t('state.idle')) : t('popup.loading')}
       </p>
       <dl class="counts">
         {(job?.counts ?? []).map((c) => (
           <Fragment key={c.label}>
-            <dt>{tr(c.label)}</dt>
+            <dt>{t(c.label)}</dt>
             <dd data-testid={c.testId}>{c.value}</dd>
           </Fragment>
         ))}
@@ -67,10 +67,10 @@ export function Popup() {
         <table data-testid="reconciliation" class="recon">
           <thead>
             <tr>
-              <th>{tr('Branch')}</th>
-              <th>{tr('UI leads')}</th>
-              <th>{tr('API')}</th>
-              <th>{tr('Stored')}</th>
+              <th>{t('popup.branchColumn')}</th>
+              <th>{t('popup.uiLeads')}</th>
+              <th>{t('popup.api')}</th>
+              <th>{t('popup.stored')}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,17 +83,18 @@ export function Popup() {
           </tbody>
         </table>
       )}
-      {job?.reconciled?.differences.map((d) => (
-        <p class="muted" key={d}>
-          {tr('branch $1: $2', [job.partition, d])}
+      {/* Stores written before the phrases kept English sentences here: left out until the next sync. */}
+      {job?.reconciled?.differences.filter(Array.isArray).map((d) => (
+        <p class="muted" key={d.join()}>
+          {t('popup.difference', [job.partition, say(d)])}
         </p>
       ))}
       <div class="actions">
         <button data-testid="sync-now" onClick={syncNow} disabled={job?.state === 'syncing'}>
-          {tr('Sync now')}
+          {t('popup.syncNow')}
         </button>
         <button data-testid="export-csv" onClick={exportAll}>
-          {tr('Export all leads')}
+          {t('popup.exportAll')}
         </button>
       </div>
       {note && (
@@ -102,7 +103,7 @@ export function Popup() {
         </p>
       )}
       <p data-testid="last-error" class="status error">
-        {errorText(job?.lastError?.message ?? '')}
+        {job?.lastError ? errorText(job.lastError) : ''}
       </p>
     </div>
   );

@@ -5,7 +5,7 @@
  * when needed: on a page with an export button, or when a run asks this tab to read. The
  * loader asks the background for it, which checks the page and injects the file.
  */
-import { CrmError } from '@/utils/errors';
+import { CrmError, toErrorInfo } from '@/utils/errors';
 import { call, onMessage } from '@/utils/messages/send';
 import { CRM_MATCHES, pageOf } from '@/utils/sources/pages';
 import { crmUiPart, type CrmUiPart } from '@/utils/tab/ui-part';
@@ -48,12 +48,14 @@ export default defineContentScript({
     // Runs read through this tab's session: listen before announcing the tab. Only the
     // extension's background may ask (pages cannot message a content script; other extensions can).
     onMessage('tabRead', async ({ data, sender }) => {
-      if (sender.id !== browser.runtime.id || sender.tab) return { ok: false, error: { code: 'malformed-response', message: 'not from the background' } };
+      if (sender.id !== browser.runtime.id || sender.tab)
+        return { ok: false, error: toErrorInfo(new CrmError('malformed-response', 'not from the background')) };
       try {
         return { ok: true, value: (await loadUiPart()).read(data) };
       } catch (e) {
         // Said to the run, which pauses with this reason, rather than waiting for a tab forever.
-        return { ok: false, error: { code: 'incomplete-read', message: String((e as Error).message ?? e) } };
+        const { detail, message } = toErrorInfo(e);
+        return { ok: false, error: toErrorInfo(new CrmError('incomplete-read', detail ?? message)) };
       }
     });
     if (pageOf(location.href)) void call('tabReady').catch(() => undefined);

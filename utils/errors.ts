@@ -1,7 +1,10 @@
 /**
- * Every failure the user can see has a code and a sentence. The code is stable (tests and the
- * popup key on it); the message is what the button and `export-error` show.
+ * Every failure the user can see has a code, and perhaps a detail (counts, a column's name) and
+ * the CRM's name. The code is stable (tests and the popup key on it) and names the sentence the
+ * pages show in the user's language (utils/i18n `errorText`), the detail kept as it is.
  */
+import type { ErrorKey, Phrase } from './i18n/keys';
+
 export const ERROR_CODES = [
   'session-expired',
   'layout-not-recognised',
@@ -19,53 +22,74 @@ export const ERROR_CODES = [
 
 export type CrmErrorCode = Exclude<(typeof ERROR_CODES)[number], 'unknown'>;
 
-const MESSAGES: Record<CrmErrorCode, string> = {
-  'session-expired': 'session expired: log in to $CRM again',
-  'layout-not-recognised': 'layout not recognised',
-  'incomplete-read': 'incomplete read',
-  'api-key-rejected': 'API key rejected',
-  'api-not-configured': 'API not configured',
-  'rate-limited': 'rate limited beyond retries',
-  'malformed-response': 'malformed response',
-  network: 'network error',
-  'pager-never-ends': 'pager never ends',
-  'not-a-crm-page': 'nothing to export on this page',
-  'tab-closed': 'the CRM tab was closed or left the page before the read ended',
+/** Each code's sentence (locales/*.yml `error.*`). */
+const SENTENCES: Record<CrmErrorCode, ErrorKey> = {
+  'session-expired': 'error.sessionExpired',
+  'layout-not-recognised': 'error.layoutNotRecognised',
+  'incomplete-read': 'error.incompleteRead',
+  'api-key-rejected': 'error.apiKeyRejected',
+  'api-not-configured': 'error.apiNotConfigured',
+  'rate-limited': 'error.rateLimited',
+  'malformed-response': 'error.malformedResponse',
+  network: 'error.network',
+  'pager-never-ends': 'error.pagerNeverEnds',
+  'not-a-crm-page': 'error.notACrmPage',
+  'tab-closed': 'error.tabClosed',
 };
+
+/** The sentences that say which CRM ($1), for an error that knows it. */
+const NAMING: Partial<Record<CrmErrorCode, 'error.sessionExpiredIn'>> = { 'session-expired': 'error.sessionExpiredIn' };
 
 export class CrmError extends Error {
   readonly code: CrmErrorCode;
+  /** What the sentence leaves out, shown as it is in parentheses (not translated). */
+  readonly detail?: string;
+  /** The CRM's name, for the sentences that say it (a source passes its own). */
+  readonly crm?: string;
   /** Response shape without personal data, for the diagnostics download. */
   readonly diagnostics?: unknown;
 
-  /** `crm`: the CRM's name, for the sentences that say it (a source passes its own). */
-  constructor(code: CrmErrorCode, detail?: string, diagnostics?: unknown, crm = 'the CRM') {
-    const text = MESSAGES[code].replace('$CRM', crm);
-    super(detail ? `${text} (${detail})` : text);
+  constructor(code: CrmErrorCode, detail?: string, diagnostics?: unknown, crm?: string) {
+    // For logs only: the user reads the sentence of the code, in the user's language.
+    super(detail ? `${code} (${detail})` : code);
     this.name = 'CrmError';
     this.code = code;
+    if (detail) this.detail = detail;
+    if (crm) this.crm = crm;
     this.diagnostics = diagnostics;
   }
 }
 
-/** Rebuilds an error that crossed a message boundary, keeping its code and words. */
+/** Rebuilds an error that crossed a message boundary, keeping its code and detail. */
 export function fromErrorInfo(info: ErrorInfo): CrmError {
-  const e = new CrmError(info.code === 'unknown' ? 'malformed-response' : info.code);
-  e.message = info.message;
-  return e;
+  if (info.code === 'unknown') return new CrmError('malformed-response', info.message);
+  return new CrmError(info.code, info.detail, undefined, info.crm);
 }
 
 export function isCrmError(e: unknown): e is CrmError {
   return e instanceof CrmError;
 }
 
-/** Plain-object form for messages between contexts (class instances do not survive). */
+/**
+ * Plain-object form for messages between contexts (class instances do not survive), and for the
+ * store: language-neutral, the words are the page's (`errorText`).
+ */
 export interface ErrorInfo {
   code: CrmErrorCode | 'unknown';
+  /** For logs; what the user reads only when the code is 'unknown'. */
   message: string;
+  detail?: string;
+  crm?: string;
 }
 
 export function toErrorInfo(e: unknown): ErrorInfo {
-  if (isCrmError(e)) return { code: e.code, message: e.message };
+  if (isCrmError(e)) return { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}), ...(e.crm ? { crm: e.crm } : {}) };
   return { code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The sentence of an error's code, with the CRM's name where it says it; null: no code, no sentence. */
+export function errorPhrase(info: Pick<ErrorInfo, 'code' | 'crm'>): Phrase | null {
+  if (info.code === 'unknown') return null;
+  const naming = info.crm ? NAMING[info.code] : undefined;
+  return naming ? [naming, info.crm!] : [SENTENCES[info.code]];
 }

@@ -41,7 +41,8 @@ export async function launch(opts: { extDir: string | null; userDataDir?: string
     locale: 'en-US',
     acceptDownloads: false,
     viewport: { width: 1280, height: 900 },
-    args: [...ext, ...CHROMIUM_FLAGS],
+    // English texts in the extension too (its _locales follow the UI language), whatever the machine's.
+    args: [...ext, ...CHROMIUM_FLAGS, '--lang=en-US'],
   });
   const browser = ctx.browser();
   if (!browser) throw new Error('no browser handle for the persistent context');

@@ -1,4 +1,5 @@
 /** Campaigns (lead sources or a chosen field): volume, quality of the audience, funnel, cost. */
+import { t, type PlainKey } from '@/utils/i18n';
 import type { CampaignRow } from '@/utils/insights/campaigns';
 import type { InsightsResult } from '@/utils/insights/compute';
 import type { PreparedView } from '@/utils/insights/prepare-view';
@@ -7,7 +8,7 @@ import { campaignSlice, type CampaignMetric, type SliceSpec } from '@/utils/insi
 import type { Stage } from '@/utils/insights/types';
 import { campaignColumns } from './campaign-columns';
 import { StackedBars } from './charts/StackedBars';
-import { useLang, useT } from './i18n';
+import { useLang } from './lang';
 import { groupName } from './labels';
 import { SortableTable } from './SortableTable';
 import { StageMapEditor } from './StageMapEditor';
@@ -22,41 +23,40 @@ interface Props {
   onStage: (statusId: number, stage: Stage) => void;
 }
 
-const SEGMENTS: [CampaignMetric & keyof CampaignRow, string, string][] = [
-  ['clients', 'seg-clients', 'Clients'],
-  ['inWork', 'seg-work', 'In work'],
-  ['archivedTarget', 'cat-target', 'Lost target'],
-  ['archivedUnclassified', 'cat-unclassified', 'Lost, unclassified'],
-  ['archivedNonTarget', 'cat-non-target', 'Not target'],
+const SEGMENTS: [CampaignMetric & keyof CampaignRow, string, PlainKey][] = [
+  ['clients', 'seg-clients', 'insights.clients'],
+  ['inWork', 'seg-work', 'insights.inWorkColumn'],
+  ['archivedTarget', 'cat-target', 'insights.lostTarget'],
+  ['archivedUnclassified', 'cat-unclassified', 'insights.lostUnclassified'],
+  ['archivedNonTarget', 'cat-non-target', 'insights.notTarget'],
 ];
 
 export function CampaignsSection({ result, view, periodLabel, onDrill, onGrouping, onSpend, onStage }: Props) {
-  const t = useT();
   const lang = useLang();
   const bySource = view.settings.grouping === BY_SOURCE;
-  const columns = campaignColumns(t, lang, (row, v) => onSpend(row.key, v));
+  const columns = campaignColumns(lang, (row, v) => onSpend(row.key, v));
   const stacks = result.campaigns.rows
     .filter((r) => r.leads > 0)
     .slice(0, 20)
     .map((r) => ({
       key: r.key,
-      label: groupName(t, r.label),
+      label: groupName(r.label),
       segments: SEGMENTS.map(([k, cls, label]) => ({
         key: k,
         cls,
         title: t(label),
         value: r[k] as number,
-        onClick: () => onDrill(campaignSlice(r.slot, k), `${groupName(t, r.label)} — ${t(label)}`),
+        onClick: () => onDrill(campaignSlice(r.slot, k), `${groupName(r.label)} — ${t(label)}`),
       })),
     }));
   return (
     <section id="campaigns">
-      <h2>{t('Campaigns')}</h2>
+      <h2>{t('insights.campaigns')}</h2>
       <div class="controls">
         <label>
-          {t('Group by')}{' '}
+          {t('insights.groupBy')}{' '}
           <select data-testid="campaign-grouping" value={view.settings.grouping} onChange={(e) => onGrouping(e.currentTarget.value)}>
-            <option value={BY_SOURCE}>{t('lead source')}</option>
+            <option value={BY_SOURCE}>{t('insights.byLeadSource')}</option>
             {view.prep.fieldNames.map((f) => (
               <option key={f} value={byField(f)}>
                 {f}
@@ -64,13 +64,9 @@ export function CampaignsSection({ result, view, periodLabel, onDrill, onGroupin
             ))}
           </select>
         </label>
-        <span class="hint">{t('Spend is for the period $1.', periodLabel)}</span>
+        <span class="hint">{t('insights.spendPeriod', [periodLabel])}</span>
       </div>
-      <p class="hint">
-        {t(
-          'Target leads = leads minus those archived as not target; conversion = clients ÷ target leads; stages count the records that reached at least that stage.',
-        )}
-      </p>
+      <p class="hint">{t('insights.campaignsHint')}</p>
       <div class="scroll">
         <SortableTable
           columns={columns}
@@ -89,7 +85,9 @@ export function CampaignsSection({ result, view, periodLabel, onDrill, onGroupin
           })}
         />
       </div>
-      {stacks.length > 0 && <StackedBars stacks={stacks} title={t('Campaigns')} legend={SEGMENTS.map(([, cls, label]) => ({ cls, label: t(label) }))} />}
+      {stacks.length > 0 && (
+        <StackedBars stacks={stacks} title={t('insights.campaigns')} legend={SEGMENTS.map(([, cls, label]) => ({ cls, label: t(label) }))} />
+      )}
       <StageMapEditor view={view} onStage={onStage} />
     </section>
   );

@@ -1,9 +1,10 @@
 /** The records behind a number: a list (first rows) and «Export this slice» for all of them. */
 import { useMemo, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { sliceIndices, type SliceSpec } from '@/utils/insights/slices';
 import type { Tally } from '@/utils/insights/tally';
 import { fmtDate, fmtInt } from './format';
-import { useLang, useT } from './i18n';
+import { useLang } from './lang';
 import type { ExportSlice } from './ports';
 import { SortableTable, type Column } from './SortableTable';
 
@@ -28,7 +29,6 @@ interface Line {
 }
 
 export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
-  const t = useT();
   const lang = useLang();
   const [note, setNote] = useState('');
   const { prep, groups, groupSlot } = tally.view;
@@ -39,7 +39,7 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
         const r = prep.data.records[i];
         const slot = prep.reasonSlot[i];
         const manager = prep.managers[prep.managerSlot[i]];
-        const archivedFrom = r.archivedAtFrom === 'first-sync' ? ` (${t('first sync')})` : '';
+        const archivedFrom = r.archivedAtFrom === 'first-sync' ? ` (${t('insights.firstSync')})` : '';
         return {
           id: r.id,
           name: r.name,
@@ -47,12 +47,12 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
           reason:
             slot < 0
               ? r.kind === 'client'
-                ? t('client')
+                ? t('insights.client')
                 : r.archived
                   ? ''
-                  : t('in work')
+                  : t('insights.inWork')
               : slot === 0
-                ? t('(no reason)')
+                ? t('insights.noReason')
                 : prep.reasons[slot].name || `#${prep.reasons[slot].id}`,
           source: r.sourceId === null ? '' : (prep.data.dicts.sources.find((s) => s.id === r.sourceId)?.name ?? groups[groupSlot[i]].label ?? `#${r.sourceId}`),
           manager: manager.name ?? (manager.id === null ? '' : `#${manager.id}`),
@@ -65,13 +65,13 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
   const text = (key: keyof Line, label: string): Column<Line> => ({ key, label, value: (l) => l[key] });
   const columns = [
     { ...text('id', 'id'), numeric: true },
-    text('name', t('Name')),
-    text('phone', t('Phone')),
-    text('reason', t('Reason')),
-    text('source', t('Source')),
-    text('manager', t('Manager')),
-    text('created', t('Created')),
-    text('archived', t('Archived')),
+    text('name', t('insights.name')),
+    text('phone', t('insights.phone')),
+    text('reason', t('insights.reason')),
+    text('source', t('insights.source')),
+    text('manager', t('insights.manager')),
+    text('created', t('insights.created')),
+    text('archived', t('insights.archived')),
   ];
   const doExport = async () => {
     setNote('');
@@ -85,15 +85,15 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
     <aside class="drill" data-testid="insights-drill" role="dialog" aria-label={title}>
       <header>
         <h2>{title}</h2>
-        <button type="button" class="close" onClick={onClose} aria-label={t('Close')}>
+        <button type="button" class="close" onClick={onClose} aria-label={t('insights.close')}>
           ×
         </button>
       </header>
       <p>
-        {t('$1 records', fmtInt(lang, indices.length))}
-        {indices.length > SHOWN && ` — ${t('the first $1 are shown', SHOWN)}`}{' '}
+        {t('insights.records', [fmtInt(lang, indices.length)])}
+        {indices.length > SHOWN && ` — ${t('insights.firstShown', [SHOWN])}`}{' '}
         <button type="button" data-testid="export-slice" disabled={!indices.length} onClick={doExport}>
-          {t('Export this slice')}
+          {t('insights.exportSlice')}
         </button>
         {note && <span class="error"> {note}</span>}
       </p>

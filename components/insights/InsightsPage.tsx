@@ -3,6 +3,7 @@
  * branch, over data and settings that come through injected ports (see ports.ts).
  */
 import { useMemo, useState } from 'preact/hooks';
+import { t, type PlainKey } from '@/utils/i18n';
 import { computeInsights } from '@/utils/insights/compute';
 import type { SliceSpec } from '@/utils/insights/slices';
 import { periodKey, spendKey } from '@/utils/insights/spend';
@@ -11,7 +12,7 @@ import { BreakdownsSection } from './BreakdownsSection';
 import { CampaignsSection } from './CampaignsSection';
 import { DrillDown } from './DrillDown';
 import { fmtInt } from './format';
-import { LangContext, translate } from './i18n';
+import { LangContext } from './lang';
 import { PeriodBar } from './PeriodBar';
 import type { InsightsPageProps } from './ports';
 import { QualitySection } from './QualitySection';
@@ -20,7 +21,6 @@ import { TimeToLossSection } from './TimeToLossSection';
 import { useInsightsModel } from './useInsightsModel';
 
 export function InsightsPage(p: InsightsPageProps) {
-  const t = (key: string, ...args: (string | number)[]) => translate(p.lang, key, ...args);
   const [branch, setBranch] = useState(p.branch);
   const [filter, setFilter] = useState<PeriodFilter>({});
   const [drill, setDrill] = useState<{ spec: SliceSpec; title: string } | null>(null);
@@ -44,24 +44,26 @@ export function InsightsPage(p: InsightsPageProps) {
     setDrill(null);
     p.onBranchChange?.(b);
   };
-  const periodLabel = period === '..' ? t('all time') : period.replace('..', ' — ');
+  const periodLabel = period === '..' ? t('insights.allTime') : period.replace('..', ' — ');
 
   return (
     <LangContext.Provider value={p.lang}>
       <main class="insights">
         <header>
           <h1>
-            {t('Insights')} <small>{p.account}</small>
+            {t('insights.title')} <small>{p.account}</small>
           </h1>
           <PeriodBar branches={p.branches} branch={branch} onBranch={pickBranch} filter={filter} onFilter={(f) => (setFilter(f), setDrill(null))} />
           <nav>
-            {[
-              ['reasons', 'Reject reasons'],
-              ['campaigns', 'Campaigns'],
-              ['breakdowns', 'Breakdowns'],
-              ['time-to-loss', 'Time to loss'],
-              ['quality', 'Data quality'],
-            ].map(([id, label]) => (
+            {(
+              [
+                ['reasons', 'insights.rejectReasons'],
+                ['campaigns', 'insights.campaigns'],
+                ['breakdowns', 'insights.breakdowns'],
+                ['time-to-loss', 'insights.timeToLoss'],
+                ['quality', 'insights.dataQuality'],
+              ] as [string, PlainKey][]
+            ).map(([id, label]) => (
               <a key={id} href={`#${id}`}>
                 {t(label)}
               </a>
@@ -69,10 +71,10 @@ export function InsightsPage(p: InsightsPageProps) {
           </nav>
           <p data-testid="insights-status" data-ready={result && !model.error ? '1' : '0'} class={model.error ? 'error' : 'hint'}>
             {model.error
-              ? t('Could not load the data: $1', model.error)
+              ? t('insights.loadFailed', [model.error])
               : !result
-                ? t('Computing…')
-                : t('$1 records, $2 archived leads', fmtInt(p.lang, result.tally.records), fmtInt(p.lang, result.tally.archivedLeads))}
+                ? t('insights.computing')
+                : t('insights.tally', [fmtInt(p.lang, result.tally.records), fmtInt(p.lang, result.tally.archivedLeads)])}
           </p>
         </header>
         {result && view && (

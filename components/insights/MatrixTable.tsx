@@ -1,8 +1,9 @@
 /** Reason × campaign or reason × manager: each cell's count and its share of the row (or column). */
+import { t } from '@/utils/i18n';
 import { colShare, rowShare, type Matrix } from '@/utils/insights/breakdowns';
 import { matrixSlice, type SliceSpec } from '@/utils/insights/slices';
 import { fmtInt, fmtPct } from './format';
-import { useLang, useT } from './i18n';
+import { useLang } from './lang';
 import { reasonName } from './labels';
 import { SortableTable, type Column } from './SortableTable';
 
@@ -17,16 +18,15 @@ interface Props {
 type Row = Matrix['rows'][number] & { i: number };
 
 export function MatrixTable({ matrix, by, colName, shareOf, onDrill }: Props) {
-  const t = useT();
   const lang = useLang();
   const rows: Row[] = matrix.rows.map((r, i) => ({ ...r, i }));
-  const name = (r: Row) => reasonName(t, r.id, r.label);
+  const name = (r: Row) => reasonName(r.id, r.label);
   const share = shareOf === 'row' ? rowShare : colShare;
   const columns: Column<Row>[] = [
-    { key: 'reason', label: t('Reason'), value: name },
+    { key: 'reason', label: t('insights.reason'), value: name },
     {
       key: 'total',
-      label: t('Total'),
+      label: t('insights.total'),
       numeric: true,
       value: (r) => r.total,
       render: (r) => fmtInt(lang, r.total),

@@ -1,16 +1,16 @@
 /** Archived leads by month created (cohorts, with a line chart) and by month archived. */
+import { t } from '@/utils/i18n';
 import type { ArchivedMonthRow, CreatedMonthRow } from '@/utils/insights/breakdowns';
 import type { InsightsResult } from '@/utils/insights/compute';
 import { archivedMonthSlice, createdMonthSlice, type ArchivedMonthMetric, type CreatedMonthMetric, type SliceSpec } from '@/utils/insights/slices';
 import { LineChart } from './charts/LineChart';
 import { fmtInt } from './format';
-import { useLang, useT } from './i18n';
+import { useLang } from './lang';
 import { SortableTable, type Column } from './SortableTable';
 
 type Drill = (spec: SliceSpec, title: string) => void;
 
 export function MonthsTables({ result, onDrill }: { result: InsightsResult; onDrill: Drill }) {
-  const t = useT();
   const lang = useLang();
   const created = (key: CreatedMonthMetric, label: string): Column<CreatedMonthRow> => ({
     key,
@@ -32,17 +32,17 @@ export function MonthsTables({ result, onDrill }: { result: InsightsResult; onDr
   });
   const rows = result.createdMonths;
   const series: [CreatedMonthMetric, string, string][] = [
-    ['created', 'line-created', t('Created')],
-    ['archived', 'line-archived', t('Archived')],
-    ['archivedTarget', 'line-target', t('Lost target')],
-    ['archivedNonTarget', 'line-non-target', t('Not target')],
+    ['created', 'line-created', t('insights.created')],
+    ['archived', 'line-archived', t('insights.archived')],
+    ['archivedTarget', 'line-target', t('insights.lostTarget')],
+    ['archivedNonTarget', 'line-non-target', t('insights.notTarget')],
   ];
   return (
     <>
-      <h3>{t('By month created (cohorts)')}</h3>
+      <h3>{t('insights.byMonthCreated')}</h3>
       {rows.length > 1 && (
         <LineChart
-          title={t('By month created (cohorts)')}
+          title={t('insights.byMonthCreated')}
           labels={rows.map((r) => r.label)}
           series={series.map(([key, cls, name]) => ({
             key,
@@ -57,24 +57,22 @@ export function MonthsTables({ result, onDrill }: { result: InsightsResult; onDr
         rows={rows}
         rowKey={(r) => r.label}
         onDrill={onDrill}
-        columns={[{ key: 'month', label: t('Month'), value: (r) => r.label }, ...series.map(([k, , name]) => created(k, name))]}
+        columns={[{ key: 'month', label: t('insights.month'), value: (r) => r.label }, ...series.map(([k, , name]) => created(k, name))]}
       />
-      <h3>{t('By month archived')}</h3>
-      <p class="hint">
-        {t('Archive dates come from the change log, or else from the first sync that saw the lead archived (then the loss happened earlier).')}
-      </p>
+      <h3>{t('insights.byMonthArchived')}</h3>
+      <p class="hint">{t('insights.archiveDatesHint')}</p>
       <SortableTable
         rows={result.archivedMonths}
         rowKey={(r) => r.label}
         onDrill={onDrill}
         columns={[
-          { key: 'month', label: t('Month'), value: (r) => r.label },
-          archived('archived', 'archived', t('Archived')),
-          archived('target', 'target', t('Lost target')),
-          archived('non-target', 'nonTarget', t('Not target')),
-          archived('unclassified', 'unclassified', t('Lost, unclassified')),
-          archived('fromLog', 'fromLog', t('Date from the change log')),
-          archived('notFromLog', 'notFromLog', t('Date from the first sync')),
+          { key: 'month', label: t('insights.month'), value: (r) => r.label },
+          archived('archived', 'archived', t('insights.archived')),
+          archived('target', 'target', t('insights.lostTarget')),
+          archived('non-target', 'nonTarget', t('insights.notTarget')),
+          archived('unclassified', 'unclassified', t('insights.lostUnclassified')),
+          archived('fromLog', 'fromLog', t('insights.dateFromLog')),
+          archived('notFromLog', 'notFromLog', t('insights.dateFromSync')),
         ]}
       />
     </>

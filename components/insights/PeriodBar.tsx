@@ -1,6 +1,6 @@
 /** The branch picker and the period filter (created between, archived between). */
+import { t } from '@/utils/i18n';
 import type { PeriodFilter, NamedId } from '@/utils/insights/types';
-import { useT } from './i18n';
 
 interface Props {
   branches: NamedId[];
@@ -11,7 +11,6 @@ interface Props {
 }
 
 export function PeriodBar({ branches, branch, onBranch, filter, onFilter }: Props) {
-  const t = useT();
   const date = (key: keyof PeriodFilter) => (
     <input
       type="date"
@@ -23,7 +22,7 @@ export function PeriodBar({ branches, branch, onBranch, filter, onFilter }: Prop
   return (
     <div class="controls period">
       <label>
-        {t('Branch')}{' '}
+        {t('insights.branch')}{' '}
         <select data-testid="insights-branch" value={String(branch)} onChange={(e) => onBranch(Number(e.currentTarget.value))}>
           {branches.map((b) => (
             <option key={b.id} value={String(b.id)}>
@@ -33,13 +32,13 @@ export function PeriodBar({ branches, branch, onBranch, filter, onFilter }: Prop
         </select>
       </label>
       <span>
-        {t('Created')} {date('createdFrom')} — {date('createdTo')}
+        {t('insights.created')} {date('createdFrom')} — {date('createdTo')}
       </span>
-      <span title={t('Only archived leads lost in this period are counted')}>
-        {t('Archived')} {date('archivedFrom')} — {date('archivedTo')}
+      <span title={t('insights.periodHint')}>
+        {t('insights.archived')} {date('archivedFrom')} — {date('archivedTo')}
       </span>
       <button type="button" onClick={() => onFilter({})}>
-        {t('All time')}
+        {t('insights.allTimeButton')}
       </button>
     </div>
   );

@@ -1,9 +1,10 @@
 /** Data quality: what to fix in the CRM before trusting the numbers above. */
+import { t } from '@/utils/i18n';
 import type { InsightsResult } from '@/utils/insights/compute';
 import type { CountDisagreement } from '@/utils/insights/quality';
 import { reasonSlice, type SliceSpec } from '@/utils/insights/slices';
 import { fmtInt } from './format';
-import { useLang, useT } from './i18n';
+import { useLang } from './lang';
 import { reasonName } from './labels';
 import { SortableTable, type Column } from './SortableTable';
 
@@ -11,53 +12,52 @@ type Drill = (spec: SliceSpec, title: string) => void;
 const SHOWN_DUPLICATES = 50;
 
 export function QualitySection({ result, onDrill }: { result: InsightsResult; onDrill: Drill }) {
-  const t = useT();
   const lang = useLang();
   const q = result.quality;
   const { prep } = result.tally.view;
   const slotOf = (id: number) => (id === 0 ? 0 : prep.reasons.findIndex((r) => r.id === id));
-  const dName = (d: CountDisagreement) => reasonName(t, d.reasonId === 0 ? null : d.reasonId, d.name);
+  const dName = (d: CountDisagreement) => reasonName(d.reasonId === 0 ? null : d.reasonId, d.name);
   const disagreementColumns: Column<CountDisagreement>[] = [
-    { key: 'reason', label: t('Reason'), value: dName },
-    { key: 'ui', label: t('CRM board'), numeric: true, value: (d) => d.ui, render: (d) => fmtInt(lang, d.ui) },
+    { key: 'reason', label: t('insights.reason'), value: dName },
+    { key: 'ui', label: t('insights.crmBoard'), numeric: true, value: (d) => d.ui, render: (d) => fmtInt(lang, d.ui) },
     {
       key: 'api',
-      label: t('API'),
+      label: t('insights.api'),
       numeric: true,
       value: (d) => d.api,
       render: (d) => fmtInt(lang, d.api),
       drill: (d) => ({ ...reasonSlice(slotOf(d.reasonId)), unfiltered: true }),
       drillTitle: dName,
     },
-    { key: 'diff', label: t('Difference'), numeric: true, value: (d) => d.ui - d.api },
+    { key: 'diff', label: t('insights.difference'), numeric: true, value: (d) => d.ui - d.api },
   ];
   const allDuplicates = [...new Set(q.duplicates.flatMap((d) => d.members))];
   return (
     <section id="quality">
-      <h2>{t('Data quality')}</h2>
+      <h2>{t('insights.dataQuality')}</h2>
       <ul class="quality">
         <li>
-          {t('Archived leads without a reason')}:{' '}
-          <button type="button" class="num" onClick={() => onDrill(reasonSlice(0), t('Archived leads without a reason'))}>
+          {t('insights.withoutReason')}:{' '}
+          <button type="button" class="num" onClick={() => onDrill(reasonSlice(0), t('insights.withoutReason'))}>
             {fmtInt(lang, q.noReason)}
           </button>
         </li>
         <li>
-          {t('Leads in reasons switched off in the CRM')}:{' '}
+          {t('insights.inDisabledReasons')}:{' '}
           {q.disabledReasons.length === 0
             ? '0'
             : q.disabledReasons.map((r) => (
-                <button key={r.id} type="button" class="num" onClick={() => onDrill(reasonSlice(r.slot), reasonName(t, r.id, r.name))}>
-                  {reasonName(t, r.id, r.name)}: {fmtInt(lang, r.count)}
+                <button key={r.id} type="button" class="num" onClick={() => onDrill(reasonSlice(r.slot), reasonName(r.id, r.name))}>
+                  {reasonName(r.id, r.name)}: {fmtInt(lang, r.count)}
                 </button>
               ))}
         </li>
         <li>
-          {t('Records sharing a phone')}:{' '}
-          <button type="button" class="num" onClick={() => onDrill({ indices: allDuplicates }, t('Records sharing a phone'))}>
+          {t('insights.sharedPhones')}:{' '}
+          <button type="button" class="num" onClick={() => onDrill({ indices: allDuplicates }, t('insights.sharedPhones'))}>
             {fmtInt(lang, q.duplicateRecords)}
           </button>{' '}
-          {t('($1 phones)', fmtInt(lang, q.duplicates.length))}
+          {t('insights.phones', [fmtInt(lang, q.duplicates.length)])}
         </li>
       </ul>
       {q.duplicates.length > 0 && (
@@ -69,15 +69,15 @@ export function QualitySection({ result, onDrill }: { result: InsightsResult; on
           ))}
         </p>
       )}
-      <h3>{t('CRM board vs API, per reason')}</h3>
+      <h3>{t('insights.boardVsApi')}</h3>
       {q.disagreements === null ? (
-        <p class="hint">{t('The CRM board was not read: nothing to compare.')}</p>
+        <p class="hint">{t('insights.boardNotRead')}</p>
       ) : q.disagreements.length === 0 ? (
-        <p class="hint">{t('The CRM board and the API agree for every reason.')}</p>
+        <p class="hint">{t('insights.boardAgrees')}</p>
       ) : (
         <SortableTable columns={disagreementColumns} rows={q.disagreements} rowKey={(d) => String(d.reasonId)} onDrill={onDrill} />
       )}
-      {!prep.data.hasApi && <p class="hint">{t('No API data: the records come from the CRM pages only.')}</p>}
+      {!prep.data.hasApi && <p class="hint">{t('insights.noApiData')}</p>}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 /** Reject reasons: archived leads per reason, its share, and the category the user gives it. */
+import { t } from '@/utils/i18n';
 import type { InsightsResult } from '@/utils/insights/compute';
 import type { ReasonRow } from '@/utils/insights/reasons';
 import { reasonSlice, type SliceSpec } from '@/utils/insights/slices';
 import { CATEGORIES, type Category } from '@/utils/insights/types';
 import { BarChart } from './charts/BarChart';
 import { fmtInt, fmtPct } from './format';
-import { useLang, useT } from './i18n';
+import { useLang } from './lang';
 import { CATEGORY_LABEL, categoryClass, reasonName } from './labels';
 import { SortableTable, type Column } from './SortableTable';
 
@@ -16,25 +17,24 @@ interface Props {
 }
 
 export function ReasonsSection({ result, onDrill, onCategory }: Props) {
-  const t = useT();
   const lang = useLang();
-  const name = (r: ReasonRow) => reasonName(t, r.id, r.name);
+  const name = (r: ReasonRow) => reasonName(r.id, r.name);
   const columns: Column<ReasonRow>[] = [
     {
       key: 'name',
-      label: t('Reason'),
+      label: t('insights.reason'),
       value: name,
       render: (r) => (
         <>
           {name(r)}
-          {!r.enabled && <span class={`badge ${r.disabledWithLeads ? 'warn' : ''}`}>{t('disabled')}</span>}
-          {!r.inDictionary && <span class="badge warn">{t('not in the dictionary')}</span>}
+          {!r.enabled && <span class={`badge ${r.disabledWithLeads ? 'warn' : ''}`}>{t('insights.disabled')}</span>}
+          {!r.inDictionary && <span class="badge warn">{t('insights.notInDictionary')}</span>}
         </>
       ),
     },
     {
       key: 'count',
-      label: t('Archived leads'),
+      label: t('insights.archivedLeads'),
       numeric: true,
       value: (r) => r.count,
       render: (r) => fmtInt(lang, r.count),
@@ -43,7 +43,7 @@ export function ReasonsSection({ result, onDrill, onCategory }: Props) {
     },
     {
       key: 'share',
-      label: t('Share'),
+      label: t('insights.share'),
       numeric: true,
       value: (r) => r.share,
       render: (r) => fmtPct(lang, r.share),
@@ -52,7 +52,7 @@ export function ReasonsSection({ result, onDrill, onCategory }: Props) {
     },
     {
       key: 'category',
-      label: t('Category'),
+      label: t('insights.category'),
       value: (r) => CATEGORIES.indexOf(r.category),
       render: (r) => (
         <select data-testid="reason-category" value={r.category} onChange={(e) => onCategory(r.id, e.currentTarget.value as Category)}>
@@ -77,12 +77,8 @@ export function ReasonsSection({ result, onDrill, onCategory }: Props) {
     }));
   return (
     <section id="reasons">
-      <h2>{t('Reject reasons')}</h2>
-      <p class="hint">
-        {t(
-          'Archived leads per reason. The category comes from the reason name («( В )» target, «( Не ЦА )» not target; * marks that guess) until you choose one.',
-        )}
-      </p>
+      <h2>{t('insights.rejectReasons')}</h2>
+      <p class="hint">{t('insights.reasonsHint')}</p>
       <SortableTable
         columns={columns}
         rows={result.reasons}
@@ -90,7 +86,7 @@ export function ReasonsSection({ result, onDrill, onCategory }: Props) {
         onDrill={onDrill}
         rowAttrs={(r) => ({ 'data-testid': 'reason-row', 'data-reason-id': String(r.id), 'data-count': String(r.count), 'data-category': r.category })}
       />
-      {bars.length > 0 && <BarChart bars={bars} title={t('Reject reasons')} />}
+      {bars.length > 0 && <BarChart bars={bars} title={t('insights.rejectReasons')} />}
     </section>
   );
 }

@@ -1,14 +1,13 @@
 /** The status → funnel stage map: a guess from the status names, each one changeable. */
+import { t } from '@/utils/i18n';
 import type { PreparedView } from '@/utils/insights/prepare-view';
 import { STAGES, type Stage } from '@/utils/insights/types';
-import { useT } from './i18n';
 import { STAGE_LABEL } from './labels';
 
 export function StageMapEditor({ view, onStage }: { view: PreparedView; onStage: (statusId: number, stage: Stage) => void }) {
-  const t = useT();
   return (
     <details class="stage-map">
-      <summary>{t('Funnel stages of lead statuses')}</summary>
+      <summary>{t('insights.stageMap')}</summary>
       <table class="grid">
         <tbody>
           {view.prep.data.dicts.statuses.map((s) => (

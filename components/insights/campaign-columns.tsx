@@ -1,16 +1,15 @@
 /** The campaigns table's columns: counts, shares, funnel stages, spend and costs. */
+import { t, type Lang } from '@/utils/i18n';
 import { FUNNEL, type CampaignRow } from '@/utils/insights/campaigns';
 import { campaignSlice, type CampaignMetric } from '@/utils/insights/slices';
 import type { Column } from './SortableTable';
 import { fmtInt, fmtMoney, fmtPct } from './format';
-import type { T } from './i18n';
 import { groupName, STAGE_LABEL } from './labels';
-import type { Lang } from './strings';
 
 const slot = (r: CampaignRow) => (r.slot < 0 ? undefined : r.slot);
 
-export function campaignColumns(t: T, lang: Lang, onSpend: (row: CampaignRow, value: number | null) => void): Column<CampaignRow>[] {
-  const name = (r: CampaignRow) => (r.slot < 0 ? t('Total') : groupName(t, r.label));
+export function campaignColumns(lang: Lang, onSpend: (row: CampaignRow, value: number | null) => void): Column<CampaignRow>[] {
+  const name = (r: CampaignRow) => (r.slot < 0 ? t('insights.total') : groupName(r.label));
   const count = (key: CampaignMetric & keyof CampaignRow, label: string, title?: string): Column<CampaignRow> => ({
     key,
     label,
@@ -41,21 +40,21 @@ export function campaignColumns(t: T, lang: Lang, onSpend: (row: CampaignRow, va
     drillTitle: (r) => `${name(r)} — ${label}`,
   });
   return [
-    { key: 'name', label: t('Campaign'), value: name },
-    count('leads', t('Leads'), t('Every record: leads and clients, active and archived')),
-    count('inWork', t('In work')),
-    count('archivedTarget', t('Lost target')),
-    count('archivedNonTarget', t('Not target')),
-    count('archivedUnclassified', t('Lost, unclassified')),
-    count('clients', t('Clients')),
-    count('targetLeads', t('Target leads'), t('Leads minus those archived as not target')),
-    ratio('pctTarget', t('% target'), 'targetLeads', t('Target leads ÷ leads')),
-    ratio('pctArchived', t('% archived'), 'archived', t('Archived leads ÷ leads')),
-    ratio('conversion', t('Conversion'), 'clients', t('Clients ÷ target leads')),
+    { key: 'name', label: t('insights.campaign'), value: name },
+    count('leads', t('insights.leads'), t('insights.leadsHint')),
+    count('inWork', t('insights.inWorkColumn')),
+    count('archivedTarget', t('insights.lostTarget')),
+    count('archivedNonTarget', t('insights.notTarget')),
+    count('archivedUnclassified', t('insights.lostUnclassified')),
+    count('clients', t('insights.clients')),
+    count('targetLeads', t('insights.targetLeads'), t('insights.targetLeadsHint')),
+    ratio('pctTarget', t('insights.pctTarget'), 'targetLeads', t('insights.pctTargetHint')),
+    ratio('pctArchived', t('insights.pctArchived'), 'archived', t('insights.pctArchivedHint')),
+    ratio('conversion', t('insights.conversion'), 'clients', t('insights.conversionHint')),
     ...FUNNEL.map((st): Column<CampaignRow> => ({
       key: st,
       label: t(STAGE_LABEL[st]),
-      title: t('Reached at least this stage (clients reached them all)'),
+      title: t('insights.stageHint'),
       numeric: true,
       value: (r) => r.reached[st],
       render: (r) => fmtInt(lang, r.reached[st]),
@@ -64,7 +63,7 @@ export function campaignColumns(t: T, lang: Lang, onSpend: (row: CampaignRow, va
     })),
     {
       key: 'spend',
-      label: t('Spend'),
+      label: t('insights.spend'),
       numeric: true,
       value: (r) => r.spend,
       render: (r) =>
@@ -78,7 +77,7 @@ export function campaignColumns(t: T, lang: Lang, onSpend: (row: CampaignRow, va
             class="spend"
             data-testid="campaign-spend"
             value={r.spend ?? ''}
-            aria-label={`${t('Spend')}: ${name(r)}`}
+            aria-label={`${t('insights.spend')}: ${name(r)}`}
             onChange={(e) => {
               const v = e.currentTarget.value.trim();
               onSpend(r, v === '' || !(Number(v) >= 0) ? null : Number(v));
@@ -86,7 +85,7 @@ export function campaignColumns(t: T, lang: Lang, onSpend: (row: CampaignRow, va
           />
         ),
     },
-    cost('costPerLead', t('Cost per lead'), 'leads'),
-    cost('costPerTargetLead', t('Cost per target lead'), 'targetLeads'),
+    cost('costPerLead', t('insights.costPerLead'), 'leads'),
+    cost('costPerTargetLead', t('insights.costPerTargetLead'), 'targetLeads'),
   ];
 }

@@ -1,5 +1,5 @@
 /** Numbers as the reader's locale writes them; «—» where a value cannot be computed. */
-import type { Lang } from './strings';
+import type { Lang } from '@/utils/i18n';
 
 const LOCALE: Record<Lang, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-GB' };
 const cache = new Map<string, Intl.NumberFormat>();

@@ -1,19 +1,23 @@
 /** Names for things that may have none: a reason not in the dictionary, «no source», a stage. */
+import { t, type PlainKey } from '@/utils/i18n';
 import type { Category, Stage } from '@/utils/insights/types';
-import type { T } from './i18n';
 
-export const reasonName = (t: T, id: number | null, name: string | null): string => (id === null ? t('(no reason)') : name || t('reason #$1', id));
-export const groupName = (t: T, label: string | null): string => label ?? t('(not set)');
-export const managerName = (t: T, label: string | null): string => label ?? t('(no manager)');
+export const reasonName = (id: number | null, name: string | null): string => (id === null ? t('insights.noReason') : name || t('insights.reasonNumber', [id]));
+export const groupName = (label: string | null): string => label ?? t('insights.notSet');
+export const managerName = (label: string | null): string => label ?? t('insights.noManager');
 
-export const CATEGORY_LABEL: Record<Category, string> = { target: 'target (lost)', 'non-target': 'not target', unclassified: 'unclassified' };
-export const STAGE_LABEL: Record<Stage | 'unknown', string> = {
-  none: 'not reached',
-  contact: 'contact',
-  'trial-booked': 'trial booked',
-  'trial-held': 'trial held',
-  'awaiting-payment': 'waiting for payment',
-  unknown: 'unknown',
+export const CATEGORY_LABEL: Record<Category, PlainKey> = {
+  target: 'insights.categoryTarget',
+  'non-target': 'insights.categoryNonTarget',
+  unclassified: 'insights.categoryUnclassified',
+};
+export const STAGE_LABEL: Record<Stage | 'unknown', PlainKey> = {
+  none: 'insights.stageNone',
+  contact: 'insights.stageContact',
+  'trial-booked': 'insights.stageTrialBooked',
+  'trial-held': 'insights.stageTrialHeld',
+  'awaiting-payment': 'insights.stageAwaitingPayment',
+  unknown: 'insights.stageUnknown',
 };
 /** CSS class of a category's colour in charts. */
 export const categoryClass = (c: Category): string => `cat-${c}`;

@@ -2,9 +2,9 @@
  * What the page needs from outside, injected so the lead can wire the real store later:
  * the data loader, the settings port and the export of a drill-down's records.
  */
+import type { Lang } from '@/utils/i18n';
 import type { InsightSettingsPort } from '@/utils/insights/settings';
 import type { InsightData, NamedId } from '@/utils/insights/types';
-import type { Lang } from './strings';
 
 export type InsightsLoader = (account: string, branch: number) => Promise<InsightData>;
 export type ExportSlice = (ids: number[]) => void | Promise<void>;

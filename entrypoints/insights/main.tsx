@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { InsightsPage } from '@/components/insights/InsightsPage';
 import type { ExportSlice, InsightsLoader } from '@/components/insights/ports';
-import { pickLang } from '@/components/insights/strings';
+import { t, uiLang } from '@/utils/i18n';
 import { makeDemoData } from '@/utils/insights/demo-data';
 import type { InsightSettings, InsightSettingsPort } from '@/utils/insights/settings';
 import '@/components/insights/insights.css';
@@ -30,6 +30,8 @@ const stubExport: ExportSlice = (ids) => {
 };
 
 const params = new URLSearchParams(location.search);
+document.title = t('insights.pageTitle');
+document.documentElement.lang = uiLang();
 render(
   <InsightsPage
     account={params.get('account') ?? 'demo'}
@@ -38,7 +40,7 @@ render(
       { id: 1, name: 'Головна філія (демо)' },
       { id: 3, name: 'Філія «Лівий берег» (демо)' },
     ]}
-    lang={pickLang(navigator.language)}
+    lang={uiLang()}
     load={stubLoad}
     settings={stubSettings}
     exportSlice={stubExport}

@@ -50,6 +50,17 @@ describe('content script', () => {
     await page.close();
   });
 
+  it('says «Експорт архіву» in a Ukrainian browser', async () => {
+    const uk = await launchBrowser({ locale: 'uk-UA' });
+    try {
+      const page = await uk.ctx.newPage();
+      await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword);
+      await expect.poll(() => page.getByTestId('export-archive').textContent(), { timeout: 10_000 }).toBe('Експорт архіву');
+    } finally {
+      await uk.close();
+    }
+  });
+
   it('stays idle on CRM pages that are not leads or clients', async () => {
     const page = await b.ctx.newPage();
     await page.goto(`${sim.url}/company/1/dashboard/index`);

@@ -43,13 +43,17 @@ export async function launchBrowser(opts: { userDataDir?: string; downloadsDir?:
     path.join(userDataDir, 'Default', 'Preferences'),
     JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
   );
+  const locale = opts.locale ?? 'en-US';
+  // Chrome names its UI languages bare (uk, ru) but for a few such as en-US; an unknown one means English.
+  const uiLanguage = locale.startsWith('en-') ? locale : locale.split('-')[0];
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    locale: opts.locale ?? 'en-US',
+    locale,
     acceptDownloads: false,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS],
+    // `locale` is the pages'; the extension's texts (_locales) follow the browser's UI language, set by --lang.
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS, `--lang=${uiLanguage}`],
   });
   const browserSession = await ctx.browser()?.newBrowserCDPSession();
   await browserSession?.send('Browser.setDownloadBehavior', { behavior: 'default' });

@@ -1,4 +1,5 @@
 /** The toolbar badge: «!» while a job waits for the user (session expired, key rejected). */
+import { errorText, t } from '../i18n';
 import { db } from './store';
 
 const NEEDS_USER = new Set(['session-expired', 'api-key-rejected']);
@@ -9,8 +10,8 @@ export async function refreshBadge(): Promise<void> {
   await browser.action.setBadgeText({ text: waiting ? '!' : '' });
   if (waiting) {
     await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-    await browser.action.setTitle({ title: `CRM Archive Export — ${waiting.pausedReason!.message}` });
+    await browser.action.setTitle({ title: `${t('app.name')} — ${errorText(waiting.pausedReason!)}` });
   } else {
-    await browser.action.setTitle({ title: 'CRM Archive Export' });
+    await browser.action.setTitle({ title: t('app.name') });
   }
 }

@@ -10,9 +10,7 @@ export async function deliverFile(job: Job, index: number, hasApi: boolean): Pro
   const configured = await configuredAccount(job.source, job.account);
   const result: ExportResult = { fileName: file.fileName, rows: file.rows, source: hasApi ? 'api+ui' : 'ui' };
   if (!hasApi) {
-    result.note = configured
-      ? 'no API key in the options: the file holds what the CRM page shows'
-      : 'this account is not in the options: the file holds what the CRM page shows';
+    result.note = configured ? 'note.noApiKey' : 'note.unconfigured';
   }
   if (!configured) result.unconfigured = true;
   await updateJob(job.key, (j) => {

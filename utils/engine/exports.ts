@@ -64,11 +64,11 @@ export async function exportView(jobKey: string, runId: string, tabId: number): 
     (job?.run?.id === runId ? job.run.exports : []).find((x) => x.tabId === tabId) ??
     (job?.finishedExports ?? []).find((x) => x.runId === runId && x.tabId === tabId);
   if (!job || !request) throw new CrmError('incomplete-read', 'the export is no longer known: click the button again');
-  if (request.result) return { state: 'done', phase: 'saved', done: request.result.rows, total: request.result.rows, result: request.result };
-  if (request.error) return { state: 'failed', phase: '', done: 0, total: 0, error: request.error };
+  if (request.result) return { state: 'done', done: request.result.rows, total: request.result.rows, result: request.result };
+  if (request.error) return { state: 'failed', done: 0, total: 0, error: request.error };
   const task = job.run ? nextTask(job.run) : undefined;
   const src = engineOf(job.source);
-  if (!task) return { state: 'running', phase: 'writing the file', done: 0, total: 0 };
+  if (!task) return { state: 'running', phase: 'phase.writingFile', done: 0, total: 0 };
   const progress = task.kind === 'api' ? { done: task.ids.length, total: task.total ?? 0 } : task.kind === 'tab' ? tabProgress(task) : { done: 0, total: 0 };
   return { state: 'running', phase: src.phase(task), ...progress };
 }

@@ -6,6 +6,7 @@
  * Pure: no I/O here.
  */
 import type { ErrorInfo } from '../errors';
+import type { NoteKey, Phrase } from '../i18n/keys';
 import type { RunMode, SourceId } from './source';
 
 export type JobState = 'idle' | 'running' | 'paused' | 'error';
@@ -68,7 +69,8 @@ export interface ExportResult {
   rows: number;
   /** Where the rows' data came from: the API and the page, or the page only. */
   source: 'api+ui' | 'ui';
-  note?: string;
+  /** What the file holds, when it is less than asked (a message key). */
+  note?: NoteKey;
   /** The page's account is not among the configured ones (the button offers to add it). */
   unconfigured?: boolean;
 }
@@ -122,7 +124,8 @@ export interface Reconciliation {
   ui: number | null;
   api: number | null;
   stored: number | null;
-  differences: string[];
+  /** Each as a phrase, said in the user's language by the popup. */
+  differences: Phrase[];
 }
 
 export function jobKey(source: SourceId, account: string, partition: string): string {

@@ -94,7 +94,7 @@ async function loop(key: string): Promise<void> {
       } else if (task.kind === 'file') {
         await deliverFile(job, index, ctx.client !== null);
       } else {
-        if (task.state === 'failed') throw fromErrorInfo(task.error ?? { code: 'incomplete-read', message: 'the tab read failed' });
+        if (task.state === 'failed') throw task.error ? fromErrorInfo(task.error) : new CrmError('incomplete-read', 'the tab read failed');
         if (task.state === 'pending' && !(await src.needsTab(ctx, task.name))) {
           await updateJob(key, (j) => j.run?.id === job.run!.id && Object.assign(j.run.tasks[index], { state: 'done' }));
           continue;

@@ -4,6 +4,7 @@
  * they run: `SourcePages` in the few-kB loader on every CRM page, `SourceTab` in the CRM tab's
  * full part, `SourceEngine` in the background and the page that builds files.
  */
+import type { ButtonKey, CountKey, PhaseKey, Phrase, PlainKey } from '../i18n/keys';
 import type { Settings } from '../settings/schema';
 import type { ApiTask, Job, Task } from './run';
 import type { ExportDb, RecordRow } from './store';
@@ -77,8 +78,8 @@ export interface TabReader {
 export interface SourceTab {
   pages: SourcePages;
   readers: Record<string, TabReader>;
-  /** The export button: its test id and English label, and where it goes in the page. */
-  button: { testId: string; label: string; anchor(doc: Document): Element | null };
+  /** The export button: its test id, its label's message key, and where it goes in the page. */
+  button: { testId: string; label: ButtonKey; anchor(doc: Document): Element | null };
   /** File name of the diagnostics download. */
   diagnosticsFile: string;
 }
@@ -105,10 +106,10 @@ export interface TokenCache {
 export interface SourceApi<C = unknown> {
   /** Rows per page the API serves. */
   pageSize: number;
-  /** The API origin credentials of this account may go to; null with the reason when none may. */
-  origin(account: AccountConfig): string | { refused: string };
+  /** The API origin credentials of this account may go to, or the reason (a message key) when none may. */
+  origin(account: AccountConfig): string | { refused: PlainKey };
   connect(account: AccountConfig, secret: string, tokens: TokenCache): C;
-  /** A connection check for the options page: what it saw, as a message key and its values. */
+  /** A connection check for the options page: what it saw, as a message key and its values ('options.connected'). */
   check(client: C): Promise<Phrase>;
   /** One page of an API task's query. */
   fetchPage(client: C, job: Job, task: ApiTask, page: number): Promise<{ items: { id: number }[]; total: number }>;
@@ -188,10 +189,10 @@ export interface SourceEngine<C = unknown> {
   /** The file's layout for a target, from the store. */
   layout(db: ExportDb, target: ExportTarget): Promise<FileLayout>;
   fileName(target: ExportTarget, date: Date): string;
-  /** The popup's lines for a job: labelled counts. */
-  counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<{ label: string; value: number; testId?: string }[]>;
-  /** A phase label for a task (English; translated by the pages). */
-  phase(task: Task): string;
+  /** The popup's lines for a job: counts, each with its label's message key. */
+  counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<{ label: CountKey; value: number; testId?: string }[]>;
+  /** The message key of a task's phase (the pages say it in the user's language). */
+  phase(task: Task): PhaseKey;
 }
 
 export interface StepOutcome {
@@ -201,5 +202,5 @@ export interface StepOutcome {
 
 export type RunMode = 'full' | 'incremental' | 'export';
 
-/** Words for the user: an English key (translated by the pages) and the values it takes. */
-export type Phrase = [key: string, ...values: (string | number)[]];
+/** Words for the user: a message key and the values it takes (utils/i18n `say` reads it). */
+export type { Phrase };

@@ -1,5 +1,6 @@
 /** What the popup shows of each job (answer of `getStatus`). */
 import type { ErrorInfo } from '../errors';
+import type { CountKey, PhaseKey } from '../i18n/keys';
 import type { Job } from './run';
 import type { SourceId } from './source';
 
@@ -10,7 +11,7 @@ export interface JobStatus {
   account: string;
   partition: string;
   state: 'idle' | 'syncing' | 'paused' | 'error';
-  phase?: string;
+  phase?: PhaseKey;
   done?: number;
   total?: number;
   /** A tab read waits for a logged-in tab of the account. */
@@ -18,7 +19,7 @@ export interface JobStatus {
   pausedReason?: ErrorInfo;
   lastError?: ErrorInfo;
   lastSuccessAt?: string;
-  counts: { label: string; value: number; testId?: string }[];
+  counts: { label: CountKey; value: number; testId?: string }[];
   reconciled?: Job['reconciled'];
 }
 

@@ -8,6 +8,7 @@ import { ERROR_CODES, type ErrorInfo } from '../errors';
 import type { ExportResult } from '../engine/run';
 import type { ExportTarget, Phrase } from '../engine/source';
 import type { Status } from '../engine/status-types';
+import type { PhaseKey } from '../i18n/keys';
 
 /**
  * Who may send a message. `extension-page`: the popup, options or insights page;
@@ -31,7 +32,7 @@ function message<R>() {
 const none = z.undefined();
 const text = z.string().max(10_000);
 const runRef = { jobKey: z.string().max(600), runId: z.string().max(40) };
-const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: text });
+const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: text, detail: text.optional(), crm: z.string().max(100).optional() });
 const counts = z.record(z.string().max(100), z.number().int().nonnegative());
 
 export const tabReadRequest = z.object({ ...runRef, task: z.string().max(40), partition: z.string().max(100), skip: counts });
@@ -39,7 +40,8 @@ export const tabReadRequest = z.object({ ...runRef, task: z.string().max(40), pa
 /** An export as the CRM tab's button shows it, asked for while it runs. */
 export interface ExportView {
   state: 'running' | 'done' | 'failed';
-  phase: string;
+  /** While it runs. */
+  phase?: PhaseKey;
   done: number;
   total: number;
   result?: ExportResult;

@@ -4,11 +4,12 @@
  */
 import type { ExportResult } from '../engine/run';
 import { fromErrorInfo } from '../errors';
+import type { PhaseKey } from '../i18n/keys';
 import { call } from '../messages/send';
 import { deliver } from './deliver';
 
 export interface ExportUiState {
-  phase: string;
+  phase: PhaseKey;
   done: number;
   total: number;
 }
@@ -22,6 +23,6 @@ export async function runExport(onState: (s: ExportUiState) => void): Promise<Ex
     const view = await deliver(() => call('exportStatus', ref));
     if (view.state === 'done') return view.result!;
     if (view.state === 'failed') throw fromErrorInfo(view.error!);
-    onState({ phase: view.phase, done: view.done, total: view.total });
+    onState({ phase: view.phase ?? 'phase.working', done: view.done, total: view.total });
   }
 }

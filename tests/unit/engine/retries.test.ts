@@ -68,7 +68,7 @@ describe('retries and credentials', () => {
     vi.resetModules();
     const { handlers } = await import('@/utils/background/handlers');
     const check = () => handlers.checkConnection!({ accountId: 'a1' }, { sender: {} });
-    expect(await check()).toEqual(['connected ($1 branches)', 2]);
+    expect(await check()).toEqual(['options.connected', 2]);
     rec = recordFetch();
     await configure(account(sim.credentials.apiEmail), { a1: 'f'.repeat(36) });
     await expect(check()).rejects.toMatchObject({ code: 'api-key-rejected' });

@@ -2,9 +2,10 @@
 /** The page over the hand-made fixture: the outside interface's test ids, and choices kept. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InsightsPage } from '@/components/insights/InsightsPage';
 import type { InsightSettings, InsightSettingsPort } from '@/utils/insights/settings';
+import { useLocale } from '../use-locale';
 import { fixture } from './fixture';
 
 const roots: HTMLElement[] = [];
@@ -40,10 +41,13 @@ afterEach(() => {
   }
 });
 
+beforeAll(() => useLocale('uk'));
+
 describe('InsightsPage', () => {
   it('shows every reason and campaign with the data attributes of the interface', async () => {
     const { $$, ready } = mount();
     await ready();
+    expect($$('h1')[0].textContent).toMatch(/^Аналітика /);
     const reasons = $$('[data-testid=reason-row]').map((r) => [r.dataset.reasonId, r.dataset.count, r.dataset.category]);
     expect(reasons).toEqual([
       ['1', '2', 'target'],

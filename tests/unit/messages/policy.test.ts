@@ -76,7 +76,11 @@ describe('the router', () => {
     const fromPage = { id: fakeBrowser.runtime.id, url: CRM, tab: { id: 3, url: CRM } };
     expect(await dispatch('getStatus', undefined, fromPage)).toEqual({
       ok: false,
-      error: { code: 'malformed-response', message: 'malformed response (getStatus: not accepted from this sender)' },
+      error: {
+        code: 'malformed-response',
+        message: 'malformed-response (getStatus: not accepted from this sender)',
+        detail: 'getStatus: not accepted from this sender',
+      },
     });
     expect(getStatus).not.toHaveBeenCalled();
     expect(await dispatch('getStatus', undefined, { id: fakeBrowser.runtime.id, url: self.baseUrl + 'popup.html' })).toEqual({

@@ -11,13 +11,13 @@ describe('where credentials may go', () => {
   it.each(['http://crm.my-school.com.ua', 'http://demo.s20.online', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example'])(
     '%s: refused with a named message',
     (origin) => {
-      expect(credentialsRefused(origin)).toBe('CRM address: an API key is only sent over https');
+      expect(credentialsRefused(origin)).toBe('options.httpsOnly');
     },
   );
 
   it('AlfaCRM names no API origin for an http account that is not this machine, so no client is made', () => {
     const account = { id: 'a', source: 'alfacrm' as const, login: 'x', origin: 'http://crm.my-school.com.ua' };
-    expect(alfacrmApi.origin(account)).toEqual({ refused: 'CRM address: an API key is only sent over https' });
+    expect(alfacrmApi.origin(account)).toEqual({ refused: 'options.httpsOnly' });
     expect(alfacrmApi.origin({ ...account, origin: 'https://crm.my-school.com.ua' })).toBe('https://crm.my-school.com.ua');
   });
 });

@@ -24,9 +24,9 @@ describe('reconcile', () => {
       api: 4,
       stored: 4,
       differences: [
-        'UI board shows 4 archived leads, the store has 3',
-        '1 archived per the API but not on the UI board',
-        '1 archived on the UI board but active per the API',
+        ['reconcile.boardVsStore', 4, 3],
+        ['reconcile.apiOnly', 1],
+        ['reconcile.uiOnly', 1],
       ],
     });
   });

@@ -15,7 +15,7 @@ export const alfacrmApi: SourceApi<AlfaApiClient> = {
   connect: (account, secret, tokens) => new AlfaApiClient({ origin: account.origin, email: account.login, apiKey: secret }, { tokenCache: tokens }),
   async check(client) {
     const res = await client.post('/v2api/branch/index', { page: 0 }, dictPage);
-    return ['connected ($1 branches)', res.total];
+    return ['options.connected', res.total];
   },
   fetchPage(client, job, task, page) {
     // A branchless query spans every branch: where a record went when it left this one.

@@ -4,6 +4,7 @@
  */
 import type { Task } from '../../engine/run';
 import type { SourceEngine } from '../../engine/source';
+import type { PhaseKey } from '../../i18n/keys';
 import { countTally } from '../../engine/store';
 import { alfacrmApi } from './api';
 import type { AlfaApiClient } from './api-client';
@@ -16,18 +17,18 @@ import { reconcileJob } from './reconcile';
 import { step } from './steps';
 import { TAB_READS } from './tab';
 
-/** Phase names as the popup and the button show them (translated by the pages). */
-const PHASES: Record<string, string> = {
-  [STEPS.archiveCount]: 'API archive count',
-  [PASSES.active]: 'API active records',
-  [PASSES.archived]: 'API archived records',
-  [PASSES.changed]: 'API changes',
-  [PASSES.changedArchived]: 'API changes',
-  [PASSES.leftActive]: 'API archive check',
-  [PASSES.leftElsewhere]: 'API archive check',
-  [TAB_READS.board]: 'archive board',
-  [TAB_READS.grid]: 'reading the archive',
-  file: 'writing the file',
+/** Phase names (message keys) as the popup and the button show them. */
+const PHASES: Record<string, PhaseKey> = {
+  [STEPS.archiveCount]: 'phase.apiArchiveCount',
+  [PASSES.active]: 'phase.apiActive',
+  [PASSES.archived]: 'phase.apiArchived',
+  [PASSES.changed]: 'phase.apiChanges',
+  [PASSES.changedArchived]: 'phase.apiChanges',
+  [PASSES.leftActive]: 'phase.apiArchiveCheck',
+  [PASSES.leftElsewhere]: 'phase.apiArchiveCheck',
+  [TAB_READS.board]: 'phase.archiveBoard',
+  [TAB_READS.grid]: 'phase.readingArchive',
+  file: 'phase.writingFile',
 };
 
 export const alfacrm: SourceEngine<AlfaApiClient> = {
@@ -57,10 +58,10 @@ export const alfacrm: SourceEngine<AlfaApiClient> = {
       [TALLY.active, TALLY.archived, TALLY.archivedWithReason].map((t) => countTally(db, 'alfacrm', job.account, t)),
     );
     return [
-      { label: 'Active', value: active, testId: 'count-active' },
-      { label: 'Archived', value: archived + withReason, testId: 'count-archived' },
-      { label: 'Archived with reason', value: withReason, testId: 'count-with-reason' },
+      { label: 'count.active', value: active, testId: 'count-active' },
+      { label: 'count.archived', value: archived + withReason, testId: 'count-archived' },
+      { label: 'count.archivedWithReason', value: withReason, testId: 'count-with-reason' },
     ];
   },
-  phase: (task: Task) => (task.name.startsWith(DICT_STEP) ? 'API dictionaries' : (PHASES[task.name] ?? task.name)),
+  phase: (task: Task) => (task.name.startsWith(DICT_STEP) ? 'phase.apiDictionaries' : (PHASES[task.name] ?? 'phase.working')),
 };

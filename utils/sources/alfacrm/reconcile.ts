@@ -5,6 +5,7 @@
  */
 import type { Job, Reconciliation } from '../../engine/run';
 import { rowsOf, type ExportDb, type RecordRow } from '../../engine/store';
+import type { Phrase } from '../../i18n/keys';
 import type { ApiFacts, UiFacts } from './types';
 
 export function reconcile(memo: Job['memo'], rows: RecordRow[]): Reconciliation {
@@ -12,12 +13,12 @@ export function reconcile(memo: Job['memo'], rows: RecordRow[]): Reconciliation 
   const uiArchived = (memo.uiArchived as number | null | undefined) ?? null;
   const stored = mine.filter((r) => r.api?.archived || r.ui?.archived).length;
   const uiLeads = mine.filter((r) => r.ui?.archived && r.ui.kind === 'lead').length;
-  const differences: string[] = [];
+  const differences: Phrase[] = [];
   const apiOnly = mine.filter((r) => r.api?.archived && r.api.record.is_study === 0 && r.ui && !r.ui.archived).length;
   const uiOnly = mine.filter((r) => r.ui?.archived && r.api && !r.api.archived).length;
-  if (uiArchived !== null && uiArchived !== uiLeads) differences.push(`UI board shows ${uiArchived} archived leads, the store has ${uiLeads}`);
-  if (apiOnly) differences.push(`${apiOnly} archived per the API but not on the UI board`);
-  if (uiOnly) differences.push(`${uiOnly} archived on the UI board but active per the API`);
+  if (uiArchived !== null && uiArchived !== uiLeads) differences.push(['reconcile.boardVsStore', uiArchived, uiLeads]);
+  if (apiOnly) differences.push(['reconcile.apiOnly', apiOnly]);
+  if (uiOnly) differences.push(['reconcile.uiOnly', uiOnly]);
   return { ui: uiArchived, api: (memo.apiArchived as number | null | undefined) ?? null, stored, differences };
 }
 

@@ -46,7 +46,7 @@ export const alfacrmTab: SourceTab = {
   readers: { [TAB_READS.board]: board, [TAB_READS.grid]: grid },
   button: {
     testId: 'export-archive',
-    label: 'Export archive',
+    label: 'button.exportArchive',
     anchor: (doc) => doc.querySelector('ul.nav-tabs') ?? doc.body.firstElementChild,
   },
   diagnosticsFile: 'alfacrm-diagnostics.json',
