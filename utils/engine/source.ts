@@ -45,6 +45,16 @@ export interface TabReadRequest {
   partition: string;
   /** Unit key → count: units read already in this run, or unchanged since the last read. */
   skip: Record<string, number>;
+  /**
+   * Unit key → what the unit held at the last read and which of those are known to have left
+   * it: a reader of a list whose new items come first may stop where the known ones resume.
+   */
+  known?: Record<string, KnownUnit>;
+}
+
+export interface KnownUnit {
+  held: number[];
+  left: number[];
 }
 
 /** One unit of a tab read (AlfaCRM: a board column, a grid page), committed with the cursor. */
@@ -55,6 +65,8 @@ export interface TabUnit {
   /** A label for progress and errors (a column's name). */
   label: string;
   items: unknown[];
+  /** Ids the unit still holds unchanged, not sent again (a read that stopped where known items resumed). */
+  kept?: number[];
 }
 
 export interface TabReadResult {
@@ -176,8 +188,8 @@ export interface SourceEngine<C = unknown> {
   finishApiTask(ctx: RunContext<C>, task: ApiTask): Promise<Task[] | void>;
   /** Whether a tab read is needed at all in this run (false: marked done unread). */
   needsTab(ctx: RunContext<C>, task: string): Promise<boolean>;
-  /** Units a tab read may skip (beyond those read already in this run). */
-  skipUnits(ctx: RunContext<C>, task: string): Promise<Record<string, number>>;
+  /** Units a tab read may skip (beyond those read already in this run), and what is known of the others. */
+  unitPlan(ctx: RunContext<C>, task: string): Promise<{ skip: Record<string, number>; known?: Record<string, KnownUnit> }>;
   /** Writes one tab unit (inside the transaction that commits the cursor). */
   commitTabUnit(ctx: RunContext<C>, task: string, partition: string, unit: TabUnit): Promise<void>;
   /** After a tab read's last unit, checked complete. */

@@ -49,8 +49,10 @@ export async function requestTab(key: string, name: string): Promise<ErrorInfo |
   // Watched while it reads: a tab that falls silent is found (tab-reports.ts).
   void browser.alarms.create(SILENCE_ALARM, { periodInMinutes: 1 });
   const src = engineOf(job.source);
-  const skip = { ...(await src.skipUnits({ db, job: asked, client: await clientFor(job.source, job.account) }, name)), ...t.unitsDone };
-  const answer = await sendMessage('tabRead', { jobKey: key, runId, task: name, partition: job.partition, skip }, tab).catch(() => null);
+  const planned = await src.unitPlan({ db, job: asked, client: await clientFor(job.source, job.account) }, name);
+  const skip = { ...planned.skip, ...t.unitsDone };
+  const request = { jobKey: key, runId, task: name, partition: job.partition, skip, ...(planned.known ? { known: planned.known } : {}) };
+  const answer = await sendMessage('tabRead', request, tab).catch(() => null);
   if (answer?.ok && answer.value !== 'failed') return null;
   // The tab could not take it (gone, or not yet listening): wait for a tab that can.
   await updateJob(key, (j) => {

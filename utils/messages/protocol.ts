@@ -35,7 +35,14 @@ const runRef = { jobKey: z.string().max(600), runId: z.string().max(40) };
 const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: text, detail: text.optional(), crm: z.string().max(100).optional() });
 const counts = z.record(z.string().max(100), z.number().int().nonnegative());
 
-export const tabReadRequest = z.object({ ...runRef, task: z.string().max(40), partition: z.string().max(100), skip: counts });
+const ids = z.array(z.number().int().positive()).max(100_000);
+export const tabReadRequest = z.object({
+  ...runRef,
+  task: z.string().max(40),
+  partition: z.string().max(100),
+  skip: counts,
+  known: z.record(z.string().max(100), z.object({ held: ids, left: ids })).optional(),
+});
 
 /** An export as the CRM tab's button shows it, asked for while it runs. */
 export interface ExportView {
@@ -64,7 +71,13 @@ export const PROTOCOL = {
     z.object({
       ...runRef,
       task: z.string().max(40),
-      unit: z.object({ key: z.string().max(100), count: z.number().int().nonnegative(), label: text, items: z.array(z.unknown()).max(100_000) }),
+      unit: z.object({
+        key: z.string().max(100),
+        count: z.number().int().nonnegative(),
+        label: text,
+        items: z.array(z.unknown()).max(100_000),
+        kept: ids.optional(),
+      }),
     }),
   ),
   tabDone: message<null>()(

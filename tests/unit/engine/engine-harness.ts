@@ -109,3 +109,54 @@ async function readBoard(sim: Simulator, req: TabReadRequest, tab: { tabId: numb
   const complete = Object.keys(req.skip).length === 0;
   await finishRead({ jobKey: req.jobKey, runId: req.runId, task: req.task, result: { expected, counts, ...(complete ? { ids: [...archived] } : {}) } }, sender);
 }
+
+/**
+ * A logged-in CRM tab that reads with the source's real tab reader: the simulator's pages are
+ * fetched with the tab's session cookie and parsed with jsdom, units go to the engine's handlers.
+ */
+export async function realCrmTab(sim: Simulator, tabId = 6, partition = '1'): Promise<{ reads: number }> {
+  const { UiClient } = await import('../../simulator/test-helpers');
+  const { JSDOM } = await import('jsdom');
+  const ui = new UiClient(sim.url);
+  await ui.login(sim);
+  const url = `${sim.url}/company/${partition}/dashboard/index`;
+  vi.stubGlobal('location', new URL(url));
+  vi.stubGlobal('DOMParser', new JSDOM('').window.DOMParser);
+  const inner = globalThis.fetch;
+  // The page's own requests carry its session (cookies), as a tab's same-origin fetch does.
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const target = new URL(String(input instanceof Request ? input.url : input));
+    if (target.origin !== sim.url || !target.pathname.startsWith('/company/')) return inner(input, init);
+    const headers = { ...Object.fromEntries(new Headers(init?.headers).entries()), Cookie: [...ui.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    return inner(input, { ...init, headers, redirect: 'manual' });
+  }) as typeof fetch;
+  const state = { reads: 0 };
+  Object.assign(fakeBrowser.tabs, {
+    query: async () => [{ id: tabId, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false }],
+    sendMessage: (_tab: number, message: { type: string; data: TabReadRequest }, _opts: unknown, answer: (r: unknown) => void) => {
+      if (message.type !== 'tabRead') return answer(undefined);
+      answer({ res: { ok: true, value: 'started' } });
+      state.reads++;
+      setTimeout(() => void readInTab(message.data, { tabId, frameId: 0, url }), 0);
+    },
+  });
+  return state;
+}
+
+async function readInTab(req: TabReadRequest, tab: { tabId: number; frameId: number; url: string }): Promise<void> {
+  const { commitUnit, finishRead, readFailed } = await import('@/utils/engine/tab-reports');
+  const { pageOf } = await import('@/utils/sources/pages');
+  const { tabPartOf } = await import('@/utils/sources/tab');
+  const { toErrorInfo } = await import('@/utils/errors');
+  const sender = { ...tab, page: pageOf(tab.url)! };
+  const ref = { jobKey: req.jobKey, runId: req.runId, task: req.task };
+  try {
+    const result = await tabPartOf(sender.page.source)!.readers[req.task].read(req, {
+      unit: (unit) => commitUnit({ ...ref, unit }, sender),
+      progress: () => undefined,
+    });
+    await finishRead({ ...ref, result }, sender);
+  } catch (e) {
+    await readFailed({ ...ref, error: toErrorInfo(e) }, sender);
+  }
+}

@@ -14,6 +14,8 @@ export interface ArchiveChunk {
   columnId: number;
   columnName: string;
   cards: UiCard[];
+  /** Cards the column still holds from the last read, not read again (by id). */
+  kept?: number[];
 }
 
 export interface ReadProgress {
@@ -32,6 +34,12 @@ export interface ArchiveReadOptions {
   concurrency?: number;
   /** Columns to skip because their count is unchanged (incremental refresh). */
   skipColumn?: (columnId: number, count: number) => boolean;
+  /**
+   * What a column held at the last read and which of those left it since: the board shows the
+   * newest first, so a column is read down to where the cards it held resume, and taken as read
+   * when its count then agrees; otherwise it is read to the end.
+   */
+  known?: (columnId: number) => { held: number[]; left: number[] } | undefined;
   onRequest?: () => void;
 }
 
@@ -39,7 +47,7 @@ export interface ArchiveReadResult {
   /** Cards the columns read in full should hold (skipped columns excluded). */
   expected: number;
   ids: number[];
-  columns: { columnId: number; name: string; count: number; read: number; skipped: boolean }[];
+  columns: { columnId: number; name: string; count: number; read: number; skipped: boolean; partial?: boolean }[];
 }
 
 export async function readLeadArchive(opts: ArchiveReadOptions): Promise<ArchiveReadResult> {
@@ -93,18 +101,31 @@ async function readColumn(
     return fresh.length;
   };
   await take(first.cards);
+  const hint = opts.known?.(first.columnId);
+  const held = new Set(hint?.held ?? []);
+  const kept = hint ? hint.held.filter((id) => !hint.left.includes(id)) : [];
+  let resumed = first.cards.some((c) => held.has(c.id));
+  /** Down to the known cards, and the count agrees: the rest of the column is as it was. */
+  const settled = () => hint && resumed && all.filter((c) => !held.has(c.id)).length + kept.length === first.count;
 
   const perPage = Math.max(first.cards.length, 1);
   const cap = Math.ceil(first.count / perPage) * 2 + 5;
   let pager = first.pagerUrl;
-  for (let page = 1; pager; page++) {
+  for (let page = 1; pager && !settled(); page++) {
     if (page > cap) throw new CrmError('pager-never-ends', `«${first.name}»: ${page} pages for ${first.count} cards`);
     const abs = new URL(pager, url).href;
     const chunk = parsePagerContent(readBoardJson(await fetchUiText(abs, { xhr: true, onRequest: opts.onRequest })), opts.parse);
     if (chunk.cards.length > 0 && (await take(chunk.cards)) === 0) {
       throw new CrmError('incomplete-read', `«${first.name}»: a page repeats the previous page's cards`);
     }
+    resumed ||= chunk.cards.some((c) => held.has(c.id));
     pager = chunk.pagerUrl;
+  }
+  if (pager && settled()) {
+    const fresh = all.filter((c) => !held.has(c.id));
+    for (const id of kept) seen.add(id);
+    await opts.onColumn?.({ columnId: first.columnId, columnName: first.name, count: first.count, cards: fresh, kept });
+    return { columnId: first.columnId, name: first.name, count: first.count, read: first.count, skipped: false, partial: true };
   }
   if (read < first.count) {
     throw new CrmError('incomplete-read', `«${first.name}»: expected ${first.count}, got ${read}`);

@@ -4,7 +4,7 @@
  */
 import type { ApiTask, Job, Task } from '../../engine/run';
 import { apiTask } from '../../engine/run';
-import type { RunContext, TabReadResult, TabUnit } from '../../engine/source';
+import type { KnownUnit, RunContext, TabReadResult, TabUnit } from '../../engine/source';
 import { rewrite, rowsOf, type RecordRow } from '../../engine/store';
 import { CrmError } from '../../errors';
 import type { AlfaApiClient } from './api-client';
@@ -95,22 +95,41 @@ export async function needsTab(ctx: Ctx, name: string): Promise<boolean> {
 }
 
 /**
- * Columns to leave alone in an incremental run: those whose count is unchanged and that no
- * changed record was in or went to (a lead restored from column A and one archived into A
- * leave A's count as it was).
+ * The board read of a run after a sync: columns whose count is unchanged and that no changed
+ * record was in or went to are skipped (a lead restored from column A and one archived into A
+ * leave A's count as it was); for every other known column the reader is told which leads it
+ * held and which of them the API says have left, so it can stop where the known cards resume.
+ * A full run, or a run that has not read the API's changes, reads every column in full.
  */
-export async function skipUnits(ctx: Ctx, name: string): Promise<Record<string, number>> {
-  if (name !== TAB_READS.board || ctx.job.run?.mode !== 'incremental') return {};
-  const novel = (taskNamed(ctx.job, PASSES.changed) as ApiTask | undefined)?.novel ?? [];
-  const rows = await ctx.db.rows.bulkGet(novel.map((id) => ['alfacrm', ctx.job.account, id] as ['alfacrm', string, number]));
+export async function unitPlan(ctx: Ctx, name: string): Promise<{ skip: Record<string, number>; known?: Record<string, KnownUnit> }> {
+  const { job } = ctx;
+  const changed = taskNamed(job, PASSES.changed) as ApiTask | undefined;
+  if (name !== TAB_READS.board || job.run?.mode === 'full' || !changed?.done) return { skip: {} };
+  const novel = await ctx.db.rows.bulkGet(changed.novel.map((id) => ['alfacrm', job.account, id] as ['alfacrm', string, number]));
   const touched = new Set<string>();
-  for (const r of rows) {
+  for (const r of novel) {
     const ui = uiOf(r);
     const api = apiOf(r);
     if (ui?.columnId != null) touched.add(String(ui.columnId));
     if (api?.archived) touched.add(String(api.record.lead_reject_id ?? 0));
   }
-  return Object.fromEntries(Object.entries(lastCounts(ctx.job)).filter(([id]) => !touched.has(id)));
+  const counts = lastCounts(job);
+  const skip = Object.fromEntries(Object.entries(counts).filter(([id]) => !touched.has(id)));
+  const known: Record<string, KnownUnit> = {};
+  for (const col of Object.keys(counts).filter((id) => !(id in skip))) {
+    const rows = await ctx.db.rows
+      .where('[source+account+unit]')
+      .equals(['alfacrm', job.account, unitOf({ branch: Number(job.partition), columnId: Number(col) })])
+      .toArray();
+    const held = rows.filter((r) => uiOf(r)?.archived);
+    // The API says they are no longer in this column: restored, given another reason, or gone.
+    const left = held.filter((r) => {
+      const api = apiOf(r);
+      return api && (api.gone || !api.archived || String(api.record.lead_reject_id ?? 0) !== col);
+    });
+    known[col] = { held: held.map((r) => r.id), left: left.map((r) => r.id) };
+  }
+  return { skip, known };
 }
 
 function cardsOf(unit: TabUnit) {
@@ -120,6 +139,7 @@ function cardsOf(unit: TabUnit) {
 }
 
 export async function commitTabUnit(ctx: Ctx, name: string, partition: string, unit: TabUnit): Promise<void> {
+  // A unit read only down to the cards it held before: those it still holds come as ids.
   const seenAt = new Date().toISOString();
   const branch = Number(partition);
   const cards = cardsOf(unit);
@@ -139,7 +159,7 @@ export async function commitTabUnit(ctx: Ctx, name: string, partition: string, u
     cards.map((card): UiFacts => ({ branch, kind: 'lead', archived: true, columnId, reasonText: columnId === 0 ? null : unit.label, card, seenAt })),
   );
   // Leads this column showed before and does not now have left it (restored, or moved).
-  const seen = new Set(cards.map((c) => c.id));
+  const seen = new Set([...cards.map((c) => c.id), ...(unit.kept ?? [])]);
   const before = await ctx.db.rows
     .where('[source+account+unit]')
     .equals(['alfacrm', ctx.job.account, unitOf({ branch, columnId })])

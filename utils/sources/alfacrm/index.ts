@@ -8,7 +8,7 @@ import type { PhaseKey } from '../../i18n/keys';
 import { countTally } from '../../engine/store';
 import { alfacrmApi } from './api';
 import type { AlfaApiClient } from './api-client';
-import { commitApiPage, commitTabUnit, finishApiTask, finishTab, needsTab, skipUnits } from './commits';
+import { commitApiPage, commitTabUnit, finishApiTask, finishTab, needsTab, unitPlan } from './commits';
 import { derive, TALLY } from './derive';
 import { fileName, layout } from './file';
 import { alfacrmPages } from './pages';
@@ -44,7 +44,7 @@ export const alfacrm: SourceEngine<AlfaApiClient> = {
   commitApiPage,
   finishApiTask,
   needsTab,
-  skipUnits,
+  unitPlan,
   commitTabUnit,
   finishTab,
   derive,

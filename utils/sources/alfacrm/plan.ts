@@ -66,7 +66,9 @@ export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: s
   if (mode === 'export') {
     const tabs = exportTasks(scope ?? '');
     if (!hasApi) return { tasks: tabs, syncs: false };
-    // After a sync the changes since it stand in for a full read of the API.
+    // After a sync the changes since it stand in for a full read of the API, and the board is
+    // read after them: only the columns whose counts or members changed (commits.ts unitPlan).
+    if (synced && scope === SCOPES.leads) return { tasks: [...incrementalTasks(job), tabTask(TAB_READS.board, false)], syncs: true };
     if (synced) return { tasks: [...incrementalTasks(job), ...tabs], syncs: true };
     return { tasks: [...dictSteps(), ...scopePass(scope ?? ''), ...tabs], syncs: false };
   }

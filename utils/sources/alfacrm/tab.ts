@@ -17,13 +17,15 @@ const board: TabReader = {
       pageUrl: `${location.origin}/company/${req.partition}/lead/index`,
       parse: parseWithDomParser,
       skipColumn: (id, count) => req.skip[String(id)] === count,
+      known: (id) => req.known?.[String(id)],
       onProgress: (p) => io.progress(p.done, p.expected),
-      onColumn: (col) => io.unit({ key: String(col.columnId), count: col.count, label: col.columnName, items: col.cards }),
+      onColumn: (col) =>
+        io.unit({ key: String(col.columnId), count: col.count, label: col.columnName, items: col.cards, ...(col.kept ? { kept: col.kept } : {}) }),
     });
     const counts = Object.fromEntries(result.columns.map((c) => [String(c.columnId), c.count]));
     const expected = result.columns.reduce((n, c) => n + c.count, 0);
     // With every column read, the ids tell which leads left the archive by any way.
-    const complete = result.columns.every((c) => !c.skipped);
+    const complete = result.columns.every((c) => !c.skipped && !c.partial);
     return { expected, counts, ...(complete ? { ids: result.ids } : {}) };
   },
 };
