@@ -6,18 +6,18 @@
  * Exposes `globalThis.__storeBench` with:
  * - `seed(spec)`: writes `count` rows (shape RecordRow, bulkPut batches of 1,000) and the
  *   dictionaries into the product's database 'crm-archive-export', timed (the write throughput);
- * - `readAll(origin)`: reads them back in the export's chunks, timed; `buildBlob(origin)`: the
+ * - `readAll(origin)`: reads back what the export reads (the export-ready lines) in its chunks, timed; `buildBlob(origin)`: the
  *   export's build (read, merge, CSV, Blob) without the offscreen document and the download;
  * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed.
  */
 import Dexie from 'dexie';
 import { buildFileBlob } from '../../utils/engine/file';
-import { chunkAfter } from '../../utils/engine/file-rows';
+import { linesAfter } from '../../utils/engine/file-rows';
 import { toRow } from '../../utils/engine/rows';
-import { ExportDb, type RecordRow } from '../../utils/engine/store';
+import { ExportDb, putRows, type RecordRow } from '../../utils/engine/store';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { derive } from '../../utils/sources/alfacrm/derive';
-import { apiOf, putApiRecords, putUiFacts, uiOf } from '../../utils/sources/alfacrm/facts';
+import { apiOf, putApiRecords, putUiFacts, uiOf, writer } from '../../utils/sources/alfacrm/facts';
 import type { ApiRecord, UiFacts } from '../../utils/sources/alfacrm/types';
 
 /** A dictionary as the seed writes it. */
@@ -67,13 +67,14 @@ function uiFacts(spec: SeedSpec, id: number, record: ApiRecord, column: { id: nu
   };
 }
 
-/** Rows made 1,000 at a time and written with one bulkPut each (the store's schema, no merging). */
+/** Rows made 1,000 at a time and written as a write of facts writes them (rows and their export-ready lines, no merging). */
 async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
   const started = performance.now();
+  const w = writer(spec.origin);
   for (let from = 0; from < spec.count; from += 1000) {
     const rows: RecordRow[] = [];
     for (let i = from; i < Math.min(spec.count, from + 1000); i++) rows.push(makeRow(spec, i));
-    await store.rows.bulkPut(rows);
+    await store.transaction('rw', store.factTables, () => putRows(store, w, rows));
   }
   return performance.now() - started;
 }
@@ -81,7 +82,7 @@ async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
 /** Fills the product's own database for an export; returns the rows stored and the write time. */
 async function seed(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
-  await store.rows.clear();
+  await Promise.all([store.rows.clear(), store.lines.clear()]);
   await store.lists.bulkPut(spec.dicts.map((d) => ({ ...d, source: 'alfacrm' as const, account: spec.origin, fetchedAt: FETCHED_AT })));
   const ms = await writeRows(store, spec);
   const rows = await store.rows.count();
@@ -94,7 +95,8 @@ async function readAll(origin: string): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
   const t = performance.now();
   let rows = 0;
-  const next = (after: number) => chunkAfter(store, 'alfacrm', origin, after);
+  // What the export reads: the export-ready lines, in its chunks.
+  const next = (after: number) => linesAfter(store, 'alfacrm', origin, after);
   for (let chunk = await next(-Infinity); chunk.length; chunk = await next(chunk[chunk.length - 1].id)) rows += chunk.length;
   const ms = performance.now() - t;
   store.close();

@@ -88,7 +88,7 @@ async function startExport(b: BenchBrowser, mode: ExportMode): Promise<{ started
     const started = Date.now();
     await page.evaluate(() => {
       // The envelope of @webext-core/messaging (utils/messaging.ts), as the popup's button sends it.
-      chrome.runtime.sendMessage({ id: 1, type: 'exportAll', data: undefined, timestamp: Date.now() }, () => void chrome.runtime.lastError);
+      chrome.runtime.sendMessage({ id: 1, type: 'exportAll', data: {}, timestamp: Date.now() }, () => void chrome.runtime.lastError);
     });
     return { started, page };
   }

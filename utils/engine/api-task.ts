@@ -62,7 +62,7 @@ export async function apiStep<C>(src: SourceEngine<C>, ctx: RunContext<C>, index
     pages.map(async (page) => {
       const res = await src.api!.fetchPage(ctx.client!, job, t, page);
       if (res.total > MAX_TOTAL) throw new CrmError('malformed-response', `the CRM claims ${res.total} records`);
-      await db.transaction('rw', db.rows, db.jobs, async () => {
+      await db.transaction('rw', [...db.factTables, db.jobs], async () => {
         const current = await db.jobs.get(job.key);
         if (!current?.run || current.state !== 'running' || current.run.id !== job.run!.id) return;
         const cur = current.run.tasks[index] as ApiTask;
@@ -105,7 +105,7 @@ async function commitCursor(job: Job, index: number, change: (t: ApiTask) => Api
 
 /** The source's follow-up for a read task, committed with the task's end. */
 async function finishApiTask<C>(src: SourceEngine<C>, ctx: RunContext<C>, index: number): Promise<void> {
-  await db.transaction('rw', db.rows, db.jobs, db.lists, async () => {
+  await db.transaction('rw', [...db.factTables, db.jobs, db.lists], async () => {
     const current = await db.jobs.get(ctx.job.key);
     if (!current?.run || current.run.id !== ctx.job.run!.id) return;
     const t = current.run.tasks[index] as ApiTask;

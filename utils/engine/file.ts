@@ -7,9 +7,10 @@ import { engineOf } from '../sources';
 import { csvChunkOfCells, csvHead, defaultDelimiter, type CsvOptions } from '../files/csv';
 import { createXlsxWriter, XLSX_MIME } from '../files/xlsx';
 import type { Settings } from '../settings/schema';
-import { chunkAfter, CHUNK } from './file-rows';
+import { chunkAfter, CHUNK, linesAfter } from './file-rows';
+import { partKey } from './rows';
 import type { ExportTarget, FileLayout } from './source';
-import type { ExportDb } from './store';
+import type { ExportDb, LineRow, RecordRow } from './store';
 
 /** The settings a file is written with. */
 export type FileSettings = Pick<Settings, 'delimiter' | 'escapeFormulae' | 'headerLanguage' | 'fileFormat'>;
@@ -62,21 +63,42 @@ export async function streamFile(
   const layout = await src.layout(db, target);
   const sink = settings.fileFormat === 'xlsx' ? xlsxSink(layout, settings, write, now) : csvSink(layout, settings, locale, write);
   let rows = 0;
-  let chunk = await chunkAfter(db, target.source, target.account, -Infinity);
-  while (chunk.length > 0) {
-    // The next read runs while this chunk is merged and written.
-    const next = chunk.length === CHUNK ? chunkAfter(db, target.source, target.account, chunk[chunk.length - 1].id) : Promise.resolve([]);
-    const cells: string[][] = [];
-    for (const row of chunk) {
-      const c = layout.cells(row);
-      if (c) cells.push(c);
-    }
+  const put = (cells: string[][]) => {
     rows += cells.length;
     if (cells.length) sink.rows(cells);
-    chunk = await next;
-  }
+  };
+  if (layout.lineCells) await eachLineChunk(db, target, layout.lineCells, put);
+  else await eachRowChunk(db, target, layout.cells, put);
   sink.end();
   return { fileName: `${src.fileName(target, now)}.${sink.extension}`, rows, mime: sink.mime };
+}
+
+/** Lines of the target's partition and scope, a chunk at a time; the next read runs while this one is written. */
+async function eachLineChunk(db: ExportDb, t: ExportTarget, cellsOf: (l: LineRow) => string[], write: (cells: string[][]) => void): Promise<void> {
+  const part = partKey(t.source, t.account, t.partition);
+  let chunk = await linesAfter(db, t.source, t.account, -Infinity);
+  while (chunk.length > 0) {
+    const next = chunk.length === CHUNK ? linesAfter(db, t.source, t.account, chunk[chunk.length - 1].id) : Promise.resolve([]);
+    const cells: string[][] = [];
+    for (const line of chunk) if (line.scopes.includes(t.scope) && line.parts.includes(part)) cells.push(cellsOf(line));
+    write(cells);
+    chunk = await next;
+  }
+}
+
+/** Whole rows, for a source that keeps no lines. */
+async function eachRowChunk(db: ExportDb, t: ExportTarget, cellsOf: (r: RecordRow) => string[] | null, write: (cells: string[][]) => void): Promise<void> {
+  let chunk = await chunkAfter(db, t.source, t.account, -Infinity);
+  while (chunk.length > 0) {
+    const next = chunk.length === CHUNK ? chunkAfter(db, t.source, t.account, chunk[chunk.length - 1].id) : Promise.resolve([]);
+    const cells: string[][] = [];
+    for (const row of chunk) {
+      const c = cellsOf(row);
+      if (c) cells.push(c);
+    }
+    write(cells);
+    chunk = await next;
+  }
 }
 
 /** The whole file as text (CSV; tests and small exports). */

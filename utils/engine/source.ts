@@ -7,7 +7,7 @@
 import type { ButtonKey, CountKey, PhaseKey, Phrase, PlainKey } from '../i18n/keys';
 import type { Settings } from '../settings/schema';
 import type { ApiTask, Job, Task } from './run';
-import type { ExportDb, RecordRow } from './store';
+import type { ExportDb, LineRow, RecordRow } from './store';
 
 export type SourceId = 'alfacrm' | 'altegio' | 'livetex';
 
@@ -160,6 +160,11 @@ export interface FileLayout {
   header(lang: Settings['headerLanguage']): string[];
   /** Cells of a row in scope, in column order; null when the row is not in scope. */
   cells(row: RecordRow): string[] | null;
+  /**
+   * The same from the row's export-ready line, when the source keeps lines (store.ts LineRow):
+   * the file then reads lines, not rows. Called only for lines of the target's partition and scope.
+   */
+  lineCells?(line: LineRow): string[];
   /** Column types for spreadsheet files. */
   types?: ('text' | 'number' | 'date' | 'datetime')[];
 }

@@ -8,7 +8,7 @@ import type { Job } from './run';
 import { partKey, toRow } from './rows';
 import type { Derived, SourceId } from './source';
 // v1–v3 stores were one CRM's, before sources: that source's folder knows how to carry them over.
-import { upgradeToV4 } from '../sources/legacy-store';
+import { linesForV5, upgradeToV4 } from '../sources/legacy-store';
 
 export interface RecordRow {
   source: SourceId;
@@ -25,6 +25,21 @@ export interface RecordRow {
   sig?: string;
 }
 
+/**
+ * A record as a file wants it, kept beside the row on every write: a file reads these short
+ * rows instead of whole records (reading is most of an export's time). The source projects it.
+ */
+export interface LineRow {
+  source: SourceId;
+  account: string;
+  id: number;
+  parts: string[];
+  /** The export scopes the record is in (e.g. `all`, `archived-leads`). */
+  scopes: string[];
+  /** The source's cells, serialised (JSON). */
+  data: string;
+}
+
 /** A list the source keeps beside its records (dictionaries, field definitions). */
 export interface ListRow {
   source: SourceId;
@@ -38,6 +53,7 @@ export class ExportDb extends Dexie {
   rows!: Table<RecordRow, [SourceId, string, number]>;
   lists!: Table<ListRow, [SourceId, string, string]>;
   jobs!: Table<Job, string>;
+  lines!: Table<LineRow, [SourceId, string, number]>;
 
   constructor(name = 'crm-archive-export') {
     super(name);
@@ -55,6 +71,13 @@ export class ExportDb extends Dexie {
         jobs: 'key, [source+account]',
       })
       .upgrade(upgradeToV4);
+    // Export-ready lines beside the rows, made from the rows already stored.
+    this.version(5).stores({ lines: '[source+account+id]' }).upgrade(linesForV5);
+  }
+
+  /** The tables a write of facts touches (a transaction that commits a cursor adds jobs). */
+  get factTables() {
+    return [this.rows, this.lines];
   }
 }
 
@@ -64,6 +87,23 @@ export interface FactsWriter {
   source: SourceId;
   account: string;
   derive: (r: Pick<RecordRow, 'api' | 'ui' | 'id'>) => Derived;
+  /** The export-ready line of a row (none: the row is in no file). */
+  project?: (row: RecordRow) => Pick<LineRow, 'scopes' | 'data'> | null;
+}
+
+/** Writes rows and, for a source that projects them, their lines (inside the caller's transaction). */
+export async function putRows(store: ExportDb, w: FactsWriter, rows: RecordRow[]): Promise<void> {
+  await store.rows.bulkPut(rows);
+  if (!w.project) return;
+  const lines: LineRow[] = [];
+  const gone: [SourceId, string, number][] = [];
+  for (const r of rows) {
+    const line = w.project(r);
+    if (line) lines.push({ source: r.source, account: r.account, id: r.id, parts: r.parts, ...line });
+    else gone.push([r.source, r.account, r.id]);
+  }
+  await store.lines.bulkPut(lines);
+  if (gone.length) await store.lines.bulkDelete(gone);
 }
 
 /**
@@ -76,20 +116,24 @@ export async function putFacts<T>(
   side: 'api' | 'ui',
   items: { id: number; make: (stored: RecordRow | undefined) => T }[],
 ): Promise<void> {
-  await store.transaction('rw', store.rows, async () => {
+  await store.transaction('rw', store.factTables, async () => {
     const existing = await store.rows.bulkGet(items.map((i) => [w.source, w.account, i.id] as [SourceId, string, number]));
     const rows = items.map((item, i) => {
       const before = existing[i];
       const facts = { api: before?.api, ui: before?.ui, [side]: item.make(before) };
       return toRow(w.source, w.account, item.id, facts, w.derive);
     });
-    await store.rows.bulkPut(rows);
+    await putRows(store, w, rows);
   });
 }
 
 /** Rewrites stored rows with changed facts (derived fields recomputed). */
 export async function rewrite(store: ExportDb, w: FactsWriter, rows: RecordRow[], change: (r: RecordRow) => { api?: unknown; ui?: unknown }): Promise<void> {
-  await store.rows.bulkPut(rows.map((r) => toRow(w.source, w.account, r.id, { api: r.api, ui: r.ui, ...change(r) }, w.derive)));
+  await putRows(
+    store,
+    w,
+    rows.map((r) => toRow(w.source, w.account, r.id, { api: r.api, ui: r.ui, ...change(r) }, w.derive)),
+  );
 }
 
 /** Every row of a partition of an account. */

@@ -31,7 +31,7 @@ function taskFor(job: Job | undefined, r: Report, tab: TabSender): TabTask {
 }
 
 export async function commitUnit(r: Report & { unit: TabUnit }, tab: TabSender): Promise<void> {
-  await db.transaction('rw', db.rows, db.jobs, db.lists, async () => {
+  await db.transaction('rw', [...db.factTables, db.jobs, db.lists], async () => {
     const job = await db.jobs.get(r.jobKey);
     const task = taskFor(job, r, tab);
     task.heardAt = new Date().toISOString();
@@ -44,7 +44,7 @@ export async function commitUnit(r: Report & { unit: TabUnit }, tab: TabSender):
 }
 
 export async function finishRead(r: Report & { result: TabReadResult }, tab: TabSender): Promise<void> {
-  await db.transaction('rw', db.rows, db.jobs, db.lists, async () => {
+  await db.transaction('rw', [...db.factTables, db.jobs, db.lists], async () => {
     const job = await db.jobs.get(r.jobKey);
     const task = taskFor(job, r, tab);
     await engineOf(job!.source).finishTab({ db, job: job!, client: null }, r.task, r.result);

@@ -54,7 +54,7 @@ describe('a tab that falls silent', () => {
     const { startExport } = await import('@/utils/engine/exports');
     const { jobKey } = await startExport({ tabId: 9, frameId: 0, url, page: pageOf(url)! });
     await silenceAndCheck(w, jobKey);
-    await vi.waitFor(async () => expect((await w.db.jobs.get(jobKey))?.run?.exports[0].error?.code).toBe('tab-closed'), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await w.db.jobs.get(jobKey))?.run?.exports[0].error?.code).toBe('tab-closed'), { timeout: 30_000 });
     expect((await w.db.jobs.get(jobKey))?.state).toBe('error');
   });
 
@@ -66,7 +66,7 @@ describe('a tab that falls silent', () => {
     const key = (await w.ensureJob('alfacrm', sim.url, '1')).key;
     void w.syncNow(key, 'full');
     await silenceAndCheck(w, key);
-    await vi.waitFor(() => expect(tab.asked).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(tab.asked).toBe(2), { timeout: 30_000 });
     expect((await w.db.jobs.get(key))?.state).toBe('running');
   });
 });

@@ -58,7 +58,7 @@ async function v3Store(active: number, archived: number): Promise<string> {
   return name;
 }
 
-describe('store upgrade v3 → v4', () => {
+describe('store upgrade v3 → v5', () => {
   it('keeps all 3,592 + 7,788 records of the real case with their facts', async () => {
     const name = await v3Store(3592, 7788);
     const db = new ExportDb(name);
@@ -72,6 +72,12 @@ describe('store upgrade v3 → v4', () => {
     expect(await db.rows.where('[source+account+tally]').equals(['alfacrm', HOST, TALLY.archivedWithReason]).count()).toBe(7788);
     expect(await db.rows.where('[source+account+unit]').equals(['alfacrm', HOST, '1:3']).count()).toBeGreaterThan(100);
     expect((await db.lists.get(['alfacrm', HOST, 'leadReject']))?.items).toEqual([{ id: 1, name: 'Дорого ( В )' }]);
+    // v5: every record's export-ready line, made from what v3 held.
+    expect(await db.lines.count()).toBe(3592 + 7788);
+    const line = (await db.lines.get(['alfacrm', HOST, 5000]))!;
+    expect(line.scopes).toEqual(['all', 'archived-leads']);
+    expect(line.parts).toEqual([`alfacrm|${HOST}|1`]);
+    expect(JSON.parse(line.data)[1]).toEqual({ custom_x: '5000' });
     const [job] = await db.jobs.toArray();
     expect(job).toMatchObject({
       key: `alfacrm|${HOST}|1`,

@@ -14,8 +14,12 @@ export const TALLY = { active: 0, archived: 1, archivedWithReason: 2, gone: 3 } 
 function branchesOf(api?: ApiFacts, ui?: UiFacts): string[] {
   if (api?.gone) return [];
   const set = new Set<string>();
+  // As merge.ts reads them: numbers, numeric strings, or a single value.
   const ids = api?.record.branch_ids;
-  if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'number') set.add(String(b));
+  for (const b of Array.isArray(ids) ? ids : ids == null ? [] : [ids]) {
+    const n = Number(b);
+    if (Number.isInteger(n)) set.add(String(n));
+  }
   if (ui && (ui.archived || !api)) set.add(String(ui.branch));
   return [...set];
 }

@@ -1,10 +1,11 @@
 /** Writing AlfaCRM's facts into the store: API records and what the page showed, each keeping the other. */
 import { putFacts, type ExportDb, type FactsWriter, type RecordRow } from '../../engine/store';
 import { derive } from './derive';
+import { project } from './line';
 import type { ApiFacts, ApiRecord, UiFacts } from './types';
 
 export function writer(account: string): FactsWriter {
-  return { source: 'alfacrm', account, derive };
+  return { source: 'alfacrm', account, derive, project };
 }
 
 export const apiOf = (r: RecordRow | undefined) => r?.api as ApiFacts | undefined;

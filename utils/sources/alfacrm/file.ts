@@ -6,6 +6,7 @@ import { sanitizeHost } from '../../files/csv';
 import { toDictionaries, type DictName } from './api-sync';
 import { ExtraColumns } from './extra-columns';
 import { headerRow } from './headers';
+import { lineCells } from './line';
 import { FIXED_COLUMNS, inScope, mergeCells, type MergeScope } from './merge';
 import { SCOPES } from './pages';
 import type { ApiFacts, Dictionaries, StoredRecord } from './types';
@@ -40,6 +41,7 @@ export async function layout(db: ExportDb, target: ExportTarget): Promise<FileLa
       const rec = factsOf(row);
       return inScope(rec, scope) ? mergeCells(rec, dicts, scope, extras.columns) : null;
     },
+    lineCells: (line) => lineCells(line, scope.branch, dicts, extras.columns),
     types: columns.map((c) => (c === 'id' || c.endsWith('_id') ? 'number' : c === 'created_at' || c === 'updated_at' ? 'datetime' : 'text')),
   };
 }

@@ -80,7 +80,7 @@ function apiKind(api: ApiFacts | undefined): 'lead' | 'customer' | undefined {
 }
 
 /** Lead or client: the API's `is_study` first, else the UI's kind. */
-function kindOf(rec: StoredRecord): 'lead' | 'customer' | undefined {
+export function kindOf(rec: StoredRecord): 'lead' | 'customer' | undefined {
   return apiKind(rec.api) ?? rec.ui?.kind;
 }
 

@@ -8,6 +8,8 @@ import type { Job } from '../../engine/run';
 import { jobKey, newJob } from '../../engine/run';
 import { toRow } from '../../engine/rows';
 import { derive } from './derive';
+import { project } from './line';
+import type { RecordRow } from '../../engine/store';
 import type { ApiFacts, UiFacts } from './types';
 
 interface V3Row {
@@ -45,6 +47,24 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   const old: V3Job[] = await jobs.toArray();
   await jobs.clear();
   await jobs.bulkPut(old.map(jobFromV3));
+}
+
+/** v4 → v5: the export-ready line of every stored row (all of them AlfaCRM's then). */
+export async function linesForV5(tx: Transaction): Promise<void> {
+  const rows = tx.table('rows');
+  const lines = tx.table('lines');
+  let last: [string, string, number] | null = null;
+  for (;;) {
+    const chunk: RecordRow[] = await (last ? rows.where(':id').above(last) : rows.toCollection()).limit(CHUNK).toArray();
+    if (chunk.length === 0) break;
+    const made = chunk.flatMap((r) => {
+      const line = project(r);
+      return line ? [{ source: r.source, account: r.account, id: r.id, parts: r.parts, ...line }] : [];
+    });
+    await lines.bulkPut(made);
+    const end = chunk[chunk.length - 1];
+    last = [end.source, end.account, end.id];
+  }
 }
 
 export function jobFromV3(j: V3Job): Job {
