@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'pager-never-ends',
   'not-a-crm-page',
   'tab-closed',
+  'no-rights',
+  'licence-expired',
   'unknown',
 ] as const;
 
@@ -35,6 +37,8 @@ const SENTENCES: Record<CrmErrorCode, ErrorKey> = {
   'pager-never-ends': 'error.pagerNeverEnds',
   'not-a-crm-page': 'error.notACrmPage',
   'tab-closed': 'error.tabClosed',
+  'no-rights': 'error.noRights',
+  'licence-expired': 'error.licenceExpired',
 };
 
 /** The sentences that say which CRM ($1), for an error that knows it. */
@@ -63,7 +67,7 @@ export class CrmError extends Error {
 /** Rebuilds an error that crossed a message boundary, keeping its code and detail. */
 export function fromErrorInfo(info: ErrorInfo): CrmError {
   if (info.code === 'unknown') return new CrmError('malformed-response', info.message);
-  return new CrmError(info.code, info.detail, undefined, info.crm);
+  return new CrmError(info.code, info.detail, info.diagnostics, info.crm);
 }
 
 export function isCrmError(e: unknown): e is CrmError {
@@ -80,10 +84,20 @@ export interface ErrorInfo {
   message: string;
   detail?: string;
   crm?: string;
+  /** The error's diagnostics, carried across contexts to the button that offers them. */
+  diagnostics?: unknown;
 }
 
 export function toErrorInfo(e: unknown): ErrorInfo {
-  if (isCrmError(e)) return { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}), ...(e.crm ? { crm: e.crm } : {}) };
+  if (isCrmError(e)) {
+    return {
+      code: e.code,
+      message: e.message,
+      ...(e.detail ? { detail: e.detail } : {}),
+      ...(e.crm ? { crm: e.crm } : {}),
+      ...(e.diagnostics === undefined ? {} : { diagnostics: e.diagnostics }),
+    };
+  }
   return { code: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -52,6 +52,8 @@ export const handlers: Handlers = {
     await readFailed(d, tab!);
     return null;
   },
+  // The tab's account (from the sender's page, never from the message) names the pace it shares.
+  tabPace: (d, { tab }) => engineOf(tab!.page.source).pace?.(tab!.page.account, `tab:${tab!.tabId}`, d) ?? 0,
   getStatus: () => currentStatus(),
   syncNow: async (d) => {
     void syncNow((await jobFor(d.jobKey)).key);
@@ -67,11 +69,18 @@ export const handlers: Handlers = {
     const account = (await loadSettings()).accounts.find((a) => a.id === d.accountId);
     if (!account) throw new CrmError('api-not-configured', 'save the account first');
     const src = engineOf(account.source);
-    const target = src.accountOf(account.origin);
+    // An origin that does not tell the store account (a location in the path) is checked by its origin.
+    const target = src.accountOf(account.origin) ?? account.origin;
     await forgetAccount(account.id); // a check logs in afresh with what was just saved
-    const client = src.api && target ? await clientFor(account.source, target) : null;
+    const client = src.api ? await clientFor(account.source, target) : null;
     if (!client) throw new CrmError('api-not-configured', 'no API credentials for this account');
     return src.api!.check(client);
+  },
+  keepSecret: async (d) => {
+    const api = engineOf(d.source).api;
+    // Only for an address the source has an API origin for: the secret goes nowhere else.
+    if (!api?.keep) return d.secret;
+    return api.keep({ id: '', source: d.source, origin: d.origin, login: d.login }, d.secret);
   },
 };
 

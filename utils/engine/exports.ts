@@ -74,6 +74,7 @@ export async function exportView(jobKey: string, runId: string, tabId: number): 
 }
 
 function tabProgress(t: TabTask): { done: number; total: number } {
+  if (t.progress) return { done: t.progress.done, total: t.progress.total };
   const done = Object.values(t.unitsDone).reduce((a, b) => a + b, 0);
   return { done, total: t.expected ?? 0 };
 }

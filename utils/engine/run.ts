@@ -7,7 +7,7 @@
  */
 import type { ErrorInfo } from '../errors';
 import type { NoteKey, Phrase } from '../i18n/keys';
-import type { RunMode, SourceId } from './source';
+import type { RunMode, SourceId, TabProgress } from './source';
 
 export type JobState = 'idle' | 'running' | 'paused' | 'error';
 
@@ -52,6 +52,8 @@ export interface TabTask {
   requestedAt?: string;
   /** When the tab last reported (a silent tab is given up on). */
   heardAt?: string;
+  /** Where the read stands, as its last unit said (else the units' counts add up to it). */
+  progress?: TabProgress;
 }
 
 /** Writes the export file and downloads it. */

@@ -29,6 +29,11 @@ export interface SourcePages {
   name: string;
   /** Content-script matches and host permissions of the manifest. */
   matches: string[];
+  /**
+   * A secret of the extension's own for this CRM (not an account's), asked for in the options
+   * beside its accounts and kept in the secrets under `key`; `label` is English.
+   */
+  appSecret?: { key: string; label: string };
   /** The page at `url`, or null when it is not one of this CRM's app pages. */
   page(url: string): PageInfo | null;
 }
@@ -50,6 +55,8 @@ export interface TabReadRequest {
    * it: a reader of a list whose new items come first may stop where the known ones resume.
    */
   known?: Record<string, KnownUnit>;
+  /** What the source tells its reader for this run (SourceEngine.tabParams), e.g. a changes-since time. */
+  params?: Record<string, string>;
 }
 
 export interface KnownUnit {
@@ -67,6 +74,21 @@ export interface TabUnit {
   items: unknown[];
   /** Ids the unit still holds unchanged, not sent again (a read that stopped where known items resumed). */
   kept?: number[];
+  /** Where the whole read stands after this unit, when the units' counts do not add up to it. */
+  progress?: TabProgress;
+}
+
+export interface TabProgress {
+  /** The phase's message key. */
+  phase: PhaseKey;
+  done: number;
+  total: number;
+}
+
+/** A request's turn under a source's shared pace: how the holder's last request went, and whether it wants another. */
+export interface PaceReport {
+  last?: { outcome: 'ok' | 'refused' | 'error'; retryAfterMs?: number };
+  want: boolean;
 }
 
 export interface TabReadResult {
@@ -81,6 +103,8 @@ export interface TabReadResult {
 export interface TabReadIo {
   unit(u: TabUnit): Promise<void>;
   progress(done: number, total: number): void;
+  /** Asks the background for the next request's turn (SourceEngine.pace): ms to wait first, 0 = go now. */
+  pace?(report: PaceReport): Promise<number>;
 }
 
 export interface TabReader {
@@ -125,6 +149,11 @@ export interface SourceApi<C = unknown> {
   check(client: C): Promise<Phrase>;
   /** One page of an API task's query. */
   fetchPage(client: C, job: Job, task: ApiTask, page: number): Promise<{ items: { id: number }[]; total: number }>;
+  /**
+   * What to keep of the secret the user typed, asked once when the account is saved (say, a
+   * password exchanged for a token, so the password is never stored). Without it the secret is kept.
+   */
+  keep?(account: AccountConfig, secret: string): Promise<string>;
 }
 
 /** What a step, a commit or a hook may use. */
@@ -195,6 +224,14 @@ export interface SourceEngine<C = unknown> {
   needsTab(ctx: RunContext<C>, task: string): Promise<boolean>;
   /** Units a tab read may skip (beyond those read already in this run), and what is known of the others. */
   unitPlan(ctx: RunContext<C>, task: string): Promise<{ skip: Record<string, number>; known?: Record<string, KnownUnit> }>;
+  /** What a tab read is told for this run (TabReadRequest.params). */
+  tabParams?(ctx: RunContext<C>, task: string): Promise<Record<string, string>>;
+  /**
+   * One pace shared by every channel of the account (its tabs and the API): the holder's last
+   * request reported, and the ms it waits before its next may go (0: go now, the turn is its).
+   * Throws a CrmError when the CRM keeps refusing. Without it, tabs are never held back.
+   */
+  pace?(account: string, holder: string, report: PaceReport): number;
   /** Writes one tab unit (inside the transaction that commits the cursor). */
   commitTabUnit(ctx: RunContext<C>, task: string, partition: string, unit: TabUnit): Promise<void>;
   /** After a tab read's last unit, checked complete. */

@@ -14,8 +14,8 @@ function progress(job: Job): Pick<JobStatus, 'phase' | 'done' | 'total' | 'waiti
   const phase = engineOf(job.source).phase(task);
   if (task.kind === 'api') return { phase, done: task.ids.length, total: task.total ?? 0 };
   if (task.kind === 'tab') {
-    const done = Object.values(task.unitsDone).reduce((a, b) => a + b, 0);
-    return { phase, done, total: task.expected ?? 0, waitingForTab: (task as TabTask).state === 'waiting-tab' };
+    const done = task.progress?.done ?? Object.values(task.unitsDone).reduce((a, b) => a + b, 0);
+    return { phase, done, total: task.progress?.total ?? task.expected ?? 0, waitingForTab: (task as TabTask).state === 'waiting-tab' };
   }
   return { phase };
 }

@@ -35,6 +35,7 @@ export async function commitUnit(r: Report & { unit: TabUnit }, tab: TabSender):
     const job = await db.jobs.get(r.jobKey);
     const task = taskFor(job, r, tab);
     task.heardAt = new Date().toISOString();
+    if (r.unit.progress) task.progress = r.unit.progress;
     if (task.unitsDone[r.unit.key] === undefined) {
       await engineOf(job!.source).commitTabUnit({ db, job: job!, client: null }, r.task, job!.partition, r.unit);
       task.unitsDone[r.unit.key] = r.unit.count;

@@ -49,9 +49,11 @@ export async function requestTab(key: string, name: string): Promise<ErrorInfo |
   // Watched while it reads: a tab that falls silent is found (tab-reports.ts).
   void browser.alarms.create(SILENCE_ALARM, { periodInMinutes: 1 });
   const src = engineOf(job.source);
-  const planned = await src.unitPlan({ db, job: asked, client: await clientFor(job.source, job.account) }, name);
+  const ctx = { db, job: asked, client: await clientFor(job.source, job.account) };
+  const planned = await src.unitPlan(ctx, name);
   const skip = { ...planned.skip, ...t.unitsDone };
-  const request = { jobKey: key, runId, task: name, partition: job.partition, skip, ...(planned.known ? { known: planned.known } : {}) };
+  const params = (await src.tabParams?.(ctx, name)) ?? {};
+  const request = { jobKey: key, runId, task: name, partition: job.partition, skip, params, ...(planned.known ? { known: planned.known } : {}) };
   const answer = await sendMessage('tabRead', request, tab).catch(() => null);
   if (answer?.ok && answer.value !== 'failed') return null;
   // The tab could not take it (gone, or not yet listening): wait for a tab that can.

@@ -32,8 +32,19 @@ function message<R>() {
 const none = z.undefined();
 const text = z.string().max(10_000);
 const runRef = { jobKey: z.string().max(600), runId: z.string().max(40) };
-const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: text, detail: text.optional(), crm: z.string().max(100).optional() });
+/** Diagnostics travel with an error (shapes, no personal data): bounded in size. */
+const diagnostics = z.unknown().refine((v) => v === undefined || (JSON.stringify(v)?.length ?? 0) <= 50_000, 'diagnostics too large');
+const errorInfo = z.object({
+  code: z.enum(ERROR_CODES),
+  message: text,
+  detail: text.optional(),
+  crm: z.string().max(100).optional(),
+  diagnostics: diagnostics.optional(),
+});
 const counts = z.record(z.string().max(100), z.number().int().nonnegative());
+/** A phase's message key (a tab cannot name any other message). */
+const phaseKey = z.custom<PhaseKey>((v) => typeof v === 'string' && /^phase\.[A-Za-z]{1,60}$/.test(v));
+const progress = z.object({ phase: phaseKey, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 
 const ids = z.array(z.number().int().positive()).max(100_000);
 export const tabReadRequest = z.object({
@@ -42,6 +53,7 @@ export const tabReadRequest = z.object({
   partition: z.string().max(100),
   skip: counts,
   known: z.record(z.string().max(100), z.object({ held: ids, left: ids })).optional(),
+  params: z.record(z.string().max(40), z.string().max(200)).optional(),
 });
 
 /** An export as the CRM tab's button shows it, asked for while it runs. */
@@ -77,6 +89,7 @@ export const PROTOCOL = {
         label: text,
         items: z.array(z.unknown()).max(100_000),
         kept: ids.optional(),
+        progress: progress.optional(),
       }),
     }),
   ),
@@ -89,6 +102,14 @@ export const PROTOCOL = {
     }),
   ),
   tabFailed: message<null>()('crm-tab', z.object({ ...runRef, task: z.string().max(40), error: errorInfo })),
+  /** A tab read's next request asks for its turn under the source's shared pace: ms to wait (0: go). */
+  tabPace: message<number>()(
+    'crm-tab',
+    z.object({
+      last: z.object({ outcome: z.enum(['ok', 'refused', 'error']), retryAfterMs: z.number().int().nonnegative().max(3_600_000).optional() }).optional(),
+      want: z.boolean(),
+    }),
+  ),
 
   /** Background → a CRM tab: read a task of a run through this tab's session. */
   tabRead: message<'started' | 'busy' | 'failed'>()('background', tabReadRequest),
@@ -116,6 +137,11 @@ export const PROTOCOL = {
   syncNow: message<null>()('extension-page', z.object({ jobKey: z.string().max(600).optional() })),
   exportAll: message<ExportResult>()('extension-page', z.object({ jobKey: z.string().max(600).optional() })),
   checkConnection: message<Phrase>()('extension-page', z.object({ accountId: z.string().max(100) })),
+  /** Options, saving an account: what to keep of the secret typed (SourceApi.keep), before anything is stored. */
+  keepSecret: message<string>()(
+    'extension-page',
+    z.object({ source: z.enum(['alfacrm', 'altegio', 'livetex']), origin: z.string().max(300), login: z.string().max(300), secret: z.string().max(2000) }),
+  ),
 };
 
 export type MessageName = keyof typeof PROTOCOL;

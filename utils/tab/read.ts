@@ -20,6 +20,7 @@ async function read(req: TabReadRequest): Promise<void> {
     const result = await reader.read(req, {
       unit: (unit) => deliver(() => call('tabUnit', { ...ref, unit })).then(() => undefined),
       progress: () => undefined,
+      pace: (report) => call('tabPace', report),
     });
     await deliver(() => call('tabDone', { ...ref, result }));
   } catch (e) {
