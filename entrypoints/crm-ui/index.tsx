@@ -14,6 +14,7 @@ import { downloadJson } from '@/utils/download-json';
 import { pageOf } from '@/utils/sources/pages';
 import { tabPartOf } from '@/utils/sources/tab';
 import { runExport } from '@/utils/tab/export-click';
+import { keepMounted } from '@/utils/tab/keep-mounted';
 import { startRead } from '@/utils/tab/read';
 import { crmUiPart, publishCrmUiPart } from '@/utils/tab/ui-part';
 // Inlined into the shadow root: no web-accessible CSS file, so it works on any origin the user adds.
@@ -25,8 +26,9 @@ export default defineUnlistedScript(() => {
   if (crmUiPart()) return;
   const ctx = new ContentScriptContext('crm-ui');
   let ui: ShadowRootContentScriptUi<void> | null = null;
+  let stopKeeping: (() => void) | null = null;
 
-  const sync = async (url: string) => {
+  const update = async (url: string) => {
     const page = pageOf(url);
     const part = page?.scope ? tabPartOf(page.source) : undefined;
     if (part && !ui) {
@@ -49,12 +51,18 @@ export default defineUnlistedScript(() => {
         },
         onRemove: (container) => container && render(null, container),
       });
-      ui.mount();
+      // Mounted once the anchor is there, and put back whenever the app's redraw takes it away.
+      stopKeeping = keepMounted(ui, () => part.button.anchor(document));
     } else if (!part && ui) {
+      stopKeeping?.();
       ui.remove();
       ui = null;
     }
   };
+  // One update at a time: an app that changes route twice quickly must not get two buttons.
+  let updating = Promise.resolve();
+  const sync = (url: string) => (updating = updating.then(() => update(url)));
+  ctx.onInvalidated(() => stopKeeping?.());
 
   // Published before anything is awaited: the background's executeScript has returned, and the
   // loader looks for it, as soon as this function returns.
