@@ -31,9 +31,9 @@ export interface SourcePages {
   matches: string[];
   /**
    * A secret of the extension's own for this CRM (not an account's), asked for in the options
-   * beside its accounts and kept in the secrets under `key`; `label` is English.
+   * beside its accounts and kept in the secrets under `key`; `label` is its message key.
    */
-  appSecret?: { key: string; label: string };
+  appSecret?: { key: string; label: PlainKey };
   /** The page at `url`, or null when it is not one of this CRM's app pages. */
   page(url: string): PageInfo | null;
 }
