@@ -21,9 +21,14 @@ interface Draft {
   source: SourceId | '';
   login: string;
   secret: string;
+  /** The source's own secret (SourcePages.appSecret), when it has one. */
+  appSecret: string;
 }
 
-const EMPTY: Draft = { id: null, url: '', source: '', login: '', secret: '' };
+/** The extension's own secret for a source, if it asks for one (Altegio's partner token). */
+const appSecretOf = (source: SourceId) => SOURCE_PAGES.find((s) => s.id === source)?.appSecret;
+
+const EMPTY: Draft = { id: null, url: '', source: '', login: '', secret: '', appSecret: '' };
 
 export function OptionsForm() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -32,7 +37,8 @@ export function OptionsForm() {
 
   const edit = async (a: AccountConfig | null, s?: Settings) => {
     const secrets = await secretsItem.getValue();
-    if (a) setDraft({ id: a.id, url: a.origin, source: a.source, login: a.login, secret: secrets[a.id] ?? '' });
+    const app = a ? appSecretOf(a.source) : undefined;
+    if (a) setDraft({ id: a.id, url: a.origin, source: a.source, login: a.login, secret: secrets[a.id] ?? '', appSecret: app ? (secrets[app.key] ?? '') : '' });
     else setDraft({ ...EMPTY, login: s?.draftLogin ?? '', secret: secrets[DRAFT_SECRET] ?? '' });
   };
 
@@ -48,6 +54,7 @@ export function OptionsForm() {
 
   const setFile = (change: Partial<Settings>) => setSettings((s) => ({ ...s, ...change }));
   const detected = draft.url ? sourceOfOrigin(originOf(draft.url) ?? '') : null;
+  const appSecret = appSecretOf(draft.source || detected || 'alfacrm');
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -78,13 +85,25 @@ export function OptionsForm() {
     delete next.draftLogin;
     const secrets = { ...(await secretsItem.getValue()) };
     delete secrets[DRAFT_SECRET];
-    if (draft.secret.trim()) secrets[account.id] = draft.secret.trim();
+    const app = appSecretOf(source);
+    if (app && draft.appSecret.trim()) secrets[app.key] = draft.appSecret.trim();
+    else if (app) delete secrets[app.key];
+    let secret = draft.secret.trim();
+    if (secret && secret !== secrets[account.id]) {
+      // What the source keeps of a new secret (a password becomes a token), asked before anything is stored.
+      if (app) await secretsItem.setValue({ ...(await secretsItem.getValue()), ...(secrets[app.key] ? { [app.key]: secrets[app.key] } : {}) });
+      setStatus({ tone: 'info', text: t('options.checking') });
+      const kept = await sendMessage('keepSecret', { source, origin, login: account.login, secret });
+      if (!kept.ok) return setStatus({ tone: 'error', text: errorText(kept.error) });
+      secret = kept.value;
+    }
+    if (secret) secrets[account.id] = secret;
     else delete secrets[account.id];
     await secretsItem.setValue(secrets);
     await settingsItem.setValue(next);
     setSettings(next);
-    setDraft({ ...draft, id: account.id, url: origin, source });
-    if (!account.login || !draft.secret.trim()) {
+    setDraft({ ...draft, id: account.id, url: origin, source, secret });
+    if (!account.login || !secret) {
       return setStatus({ tone: 'info', text: t('options.savedWithoutKey') });
     }
     setStatus({ tone: 'info', text: t('options.checking') });
@@ -154,6 +173,18 @@ export function OptionsForm() {
             onInput={(e) => setDraft({ ...draft, secret: e.currentTarget.value })}
           />
         </label>
+        {appSecret && (
+          <label>
+            {t(appSecret.label)}
+            <input
+              data-testid="app-secret"
+              type="password"
+              autocomplete="off"
+              value={draft.appSecret}
+              onInput={(e) => setDraft({ ...draft, appSecret: e.currentTarget.value })}
+            />
+          </label>
+        )}
       </fieldset>
       <FileOptions settings={settings} onChange={setFile} />
       <button data-testid="save-settings" type="submit">
