@@ -1,7 +1,9 @@
 /**
  * `npm run simulator -- --port N [--seed S] [--latency MS] [--rate R] [--dataset small] [--lang ru]`
  * Starts the simulated AlfaCRM, prints where it is and how to log in, and runs until killed.
+ * `npm run simulator -- --crm altegio …` starts the simulated Altegio instead (altegio/cli.ts).
  */
+import { runAltegioCli } from './altegio/cli';
 import { startSimulator } from './server';
 import type { Knobs, SimulatorOptions } from './types';
 
@@ -45,7 +47,8 @@ function parseArgs(argv: string[]): SimulatorOptions {
         break;
       }
       case '--help':
-        console.log('usage: simulator --port N [--seed S] [--latency MS] [--rate R] [--page-size N] [--dataset default|small] [--lang uk|ru]');
+        console.log('usage: simulator [--crm alfacrm] --port N [--seed S] [--latency MS] [--rate R] [--page-size N] [--dataset default|small] [--lang uk|ru]');
+        console.log('       simulator --crm altegio --help');
         process.exit(0);
         break;
       default:
@@ -56,8 +59,34 @@ function parseArgs(argv: string[]): SimulatorOptions {
   return opts;
 }
 
+/** The CRM `--crm` names (`alfacrm` when absent); the flag is left for that CRM's own parser. */
+function crmOf(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--crm' || a.startsWith('--crm='));
+  if (i < 0) return 'alfacrm';
+  return argv[i].includes('=') ? argv[i].slice('--crm='.length) : (argv[i + 1] ?? '');
+}
+
+function stopOnSignals(close: () => Promise<void>): void {
+  const stop = () => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(): Promise<void> {
-  const sim = await startSimulator(parseArgs(process.argv.slice(2)));
+  const argv = process.argv.slice(2);
+  const crm = crmOf(argv);
+  if (crm === 'altegio') {
+    const sim = await runAltegioCli(argv);
+    if (sim) stopOnSignals(() => sim.close());
+    return;
+  }
+  if (crm !== 'alfacrm') throw new Error('--crm is alfacrm or altegio');
+  const sim = await startSimulator(parseArgs(argv.filter((a, i) => !(a.startsWith('--crm') || argv[i - 1] === '--crm'))));
   const c = sim.credentials;
   console.log(`AlfaCRM simulator: ${sim.url}`);
   console.log(`UI login: ${c.uiLogin}`);
@@ -65,14 +94,7 @@ async function main(): Promise<void> {
   console.log(`API e-mail: ${c.apiEmail}`);
   console.log(`API key: ${c.apiKey}`);
   console.log(`Knobs: ${JSON.stringify(sim.knobs)} (POST ${sim.url}/__sim/knobs to change)`);
-  const stop = () => {
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => sim.close());
 }
 
 main().catch((err: Error) => {
