@@ -44,10 +44,10 @@ function diagnostics(what: string, r: HttpReply, body?: unknown): unknown {
 
 /** The named error of a refused or broken answer, or null when it is a 2xx JSON answer. */
 export function failureOf(r: HttpReply, what: string, via: Via): CrmError | null {
-  if (isSigninPage(r)) return altegioError('session-expired', what);
+  if (isSigninPage(r)) return altegioError('session-expired');
   const json = parseJson(r);
   const message = json.ok ? metaMessage(json.value) : '';
-  if (r.status === 401) return via === 'page' ? altegioError('session-expired', what) : altegioError('api-key-rejected', message || what);
+  if (r.status === 401) return via === 'page' ? altegioError('session-expired') : altegioError('api-key-rejected', message || what);
   if (r.status === 402 || (r.status === 403 && /лиценз|licen[cs]e/i.test(message))) return altegioError('licence-expired', message || what);
   if (r.status === 403) return altegioError('no-rights', message || what);
   if (r.status < 200 || r.status > 299)

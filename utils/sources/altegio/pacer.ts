@@ -1,10 +1,11 @@
 /**
  * One pace for every channel that reaches an Altegio backend from this browser (the CRM tab's
  * reads and the background's API calls): the limit is per IP, and the user's own tabs share it
- * (contract §1, §2.3). One request in flight, at most 3 in any 1.1 s and 150 in any 61 s (the
- * extra 0.1 s and 1 s absorb the gap between a turn given here and the request's arrival). A 429
- * blocks every channel for its Retry-After, else 3 s doubling to 60 s; the fifth refusal in a row
- * gives up. Pure: the clock is passed in.
+ * (contract §1, §2.3). One request in flight, at most 3 in any second and 150 in any minute. A
+ * request counts in a window until it is reported done (it reached the CRM by then), so the gap
+ * between a turn given here and the request's arrival can never crowd a window. A 429 blocks
+ * every channel for its Retry-After, else 3 s doubling to 60 s; the fifth refusal in a row gives
+ * up. Pure: the clock is passed in.
  */
 import { CrmError } from '../../errors';
 import type { PaceReport } from '../../engine/source';
@@ -23,9 +24,9 @@ export interface PaceLimits {
 
 export const CONTRACT_PACE: PaceLimits = {
   perWindow: 3,
-  windowMs: 1100,
+  windowMs: 1050,
   perMinute: 150,
-  minuteMs: 61_000,
+  minuteMs: 60_500,
   leaseMs: 30_000,
   maxRefusals: 5,
   firstBackoffMs: 3000,
@@ -35,11 +36,16 @@ export const CONTRACT_PACE: PaceLimits = {
 /** How often a holder waiting for another's turn to end asks again. */
 const LEASE_POLL_MS = 100;
 
+interface Turn {
+  holder: string;
+  at: number;
+  /** When it was reported done (null: in flight; taken as over once its lease ran out). */
+  end: number | null;
+}
+
 export class Pacer {
-  /** Times turns were given within the last minute window, ascending. */
-  private turns: number[] = [];
-  private holder: string | null = null;
-  private leaseUntil = 0;
+  /** Turns that still count in the minute window, oldest first. */
+  private turns: Turn[] = [];
   private blockedUntil = 0;
   private refusals = 0;
   private backoffMs = 0;
@@ -49,9 +55,14 @@ export class Pacer {
     private readonly now: () => number = Date.now,
   ) {}
 
+  private endOf(turn: Turn, t: number): number {
+    return turn.end ?? Math.min(t, turn.at + this.limits.leaseMs);
+  }
+
   /** The holder's request ended. A refusal (429) blocks everyone; too many in a row throw. */
   report(holder: string, last: NonNullable<PaceReport['last']>): void {
-    if (this.holder === holder) this.holder = null;
+    const t = this.now();
+    for (const turn of this.turns) if (turn.holder === holder && turn.end === null) turn.end = t;
     if (last.outcome === 'ok') {
       this.refusals = 0;
       this.backoffMs = 0;
@@ -61,8 +72,7 @@ export class Pacer {
     this.refusals++;
     const { firstBackoffMs, maxBackoffMs, maxRefusals } = this.limits;
     this.backoffMs = this.backoffMs ? Math.min(this.backoffMs * 2, maxBackoffMs) : firstBackoffMs;
-    const wait = last.retryAfterMs ?? this.backoffMs;
-    this.blockedUntil = Math.max(this.blockedUntil, this.now() + wait);
+    this.blockedUntil = Math.max(this.blockedUntil, t + (last.retryAfterMs ?? this.backoffMs));
     if (this.refusals >= maxRefusals) {
       this.refusals = 0;
       this.backoffMs = 0;
@@ -74,20 +84,22 @@ export class Pacer {
   ask(holder: string): number {
     const t = this.now();
     const { perWindow, windowMs, perMinute, minuteMs, leaseMs } = this.limits;
-    this.turns = this.turns.filter((g) => g > t - minuteMs);
+    this.turns = this.turns.filter((x) => this.endOf(x, t) > t - minuteMs);
     const waits = [this.blockedUntil - t];
-    if (this.holder !== null && this.holder !== holder && t < this.leaseUntil) waits.push(Math.min(this.leaseUntil - t, LEASE_POLL_MS));
-    const recent = this.turns.filter((g) => g > t - windowMs);
+    const busy = this.turns.find((x) => x.end === null && x.holder !== holder && t < x.at + leaseMs);
+    if (busy) waits.push(Math.min(busy.at + leaseMs - t, LEASE_POLL_MS));
+    const ends = this.turns.map((x) => this.endOf(x, t));
+    const recent = ends.filter((e) => e > t - windowMs);
     if (recent.length >= perWindow) waits.push(recent[recent.length - perWindow] + windowMs - t);
-    if (this.turns.length >= perMinute) waits.push(this.turns[this.turns.length - perMinute] + minuteMs - t);
+    if (ends.length >= perMinute) waits.push(ends[ends.length - perMinute] + minuteMs - t);
     // Spread within the window, not three at once.
     const last = this.turns[this.turns.length - 1];
-    if (last !== undefined) waits.push(last + windowMs / perWindow - t);
+    if (last) waits.push(last.at + windowMs / perWindow - t);
     const wait = Math.ceil(Math.max(0, ...waits));
     if (wait > 0) return wait;
-    this.turns.push(t);
-    this.holder = holder;
-    this.leaseUntil = t + leaseMs;
+    // A holder's own unreported turn is over when it asks again.
+    for (const x of this.turns) if (x.holder === holder && x.end === null) x.end = t;
+    this.turns.push({ holder, at: t, end: null });
     return 0;
   }
 
