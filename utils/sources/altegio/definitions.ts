@@ -41,8 +41,9 @@ const CONTROL_NAME = /^custom_fields\[(.+)\]$/;
 export function definitionsFromTab(doc: Document): FieldDef[] {
   const defs: FieldDef[] = [];
   for (const group of doc.querySelectorAll('.form-group')) {
-    const control = group.querySelector('[name^="custom_fields["]');
-    const code = CONTROL_NAME.exec(control?.getAttribute('name') ?? '')?.[1];
+    // By attribute value, not a `[name^=…[]` selector: some selector engines choke on the bracket.
+    const names = [...group.querySelectorAll('[name]')].map((el) => el.getAttribute('name') ?? '');
+    const code = names.map((n) => CONTROL_NAME.exec(n)?.[1]).find(Boolean);
     if (!code) continue;
     const title = (group.querySelector('label')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     defs.push({ code, title });

@@ -71,7 +71,8 @@ export class Pacer {
     if (last.outcome !== 'refused') return;
     this.refusals++;
     const { firstBackoffMs, maxBackoffMs, maxRefusals } = this.limits;
-    this.backoffMs = this.backoffMs ? Math.min(this.backoffMs * 2, maxBackoffMs) : firstBackoffMs;
+    // Without Retry-After: 3 s, then twice the last wait, up to 60 s.
+    if (last.retryAfterMs === undefined) this.backoffMs = this.backoffMs ? Math.min(this.backoffMs * 2, maxBackoffMs) : firstBackoffMs;
     this.blockedUntil = Math.max(this.blockedUntil, t + (last.retryAfterMs ?? this.backoffMs));
     if (this.refusals >= maxRefusals) {
       this.refusals = 0;
