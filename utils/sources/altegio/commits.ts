@@ -11,7 +11,7 @@ import { fieldDefs } from './definitions';
 import { changedAfter, offsetOf } from './changes';
 import { markRemoved, putRows, type Read } from './facts';
 import { saveDefinitions } from './lists';
-import { idPassDue, memoOf, noteCardChunk, skippableCards } from './memo';
+import { idPassDue, memoOf, noteCardChunk, noteListed, skippableCards } from './memo';
 import { locationOf } from './pages';
 import { PASSES, TAB_READ } from './plan';
 import type { Raw, Side } from './types';
@@ -82,6 +82,7 @@ export async function finishTab(ctx: Ctx, _task: string, result: TabReadResult):
     memo.idPassAt = new Date().toISOString();
   }
   memo.rows = result.counts.cards ? 'cards' : 'list';
+  noteListed(ctx.job, 'ui');
   if (result.counts.cards && memo.cards?.runId === ctx.job.run?.id) memo.cards!.complete = true;
 }
 
@@ -90,7 +91,7 @@ export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number
 }
 
 export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | void> {
-  if (task.name !== PASSES.ids) return;
+  if (task.name === PASSES.list) return noteListed(ctx.job, 'api');
   await markRemoved(ctx.db, ctx.job.account, new Set(task.ids));
   memoOf(ctx.job).idPassAt = new Date().toISOString();
 }
@@ -102,6 +103,7 @@ export async function skipUnits(ctx: Ctx, task: string): Promise<Record<string, 
 /** A sync's tab read asks only for changes since the last good run (and the id pass, daily). */
 export async function tabParams(ctx: Ctx): Promise<Record<string, string>> {
   const { job } = ctx;
-  if (job.run?.mode !== 'incremental' || !job.lastSuccessStartedAt) return {};
-  return { since: changedAfter(job.lastSuccessStartedAt, memoOf(job).offsetMin ?? null), ids: idPassDue(job) ? '1' : '0' };
+  const listed = memoOf(job).listedAt?.ui;
+  if (job.run?.mode !== 'incremental' || !listed) return {};
+  return { since: changedAfter(listed, memoOf(job).offsetMin ?? null), ids: idPassDue(job) ? '1' : '0' };
 }

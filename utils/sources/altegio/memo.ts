@@ -15,6 +15,11 @@ export interface CardPass {
 
 export interface AltegioMemo {
   offsetMin?: number;
+  /**
+   * Per side, the start of the last run whose list read (whole, or its changes) completed: each
+   * side's changes are asked since its own (an export through the page alone says nothing of the API's).
+   */
+  listedAt?: Partial<Record<'api' | 'ui', string>>;
   idPassAt?: string;
   rows?: 'list' | 'cards';
   cards?: CardPass;
@@ -49,4 +54,10 @@ export function noteCardChunk(job: Pick<Job, 'memo' | 'run'>, key: string, count
     memo.cards = resumed ? { ...memo.cards!, runId, complete: false } : { runId, at: now.toISOString(), chunks: {}, complete: false };
   }
   memo.cards!.chunks[key] = count;
+}
+
+/** A side's list read completed in this run. */
+export function noteListed(job: Pick<Job, 'memo' | 'run'>, side: 'api' | 'ui'): void {
+  const memo = memoOf(job);
+  memo.listedAt = { ...memo.listedAt, [side]: job.run!.id };
 }

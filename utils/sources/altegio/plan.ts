@@ -14,7 +14,8 @@ export const STEPS = { defs: 'api-defs' } as const;
 export const PASSES = { ids: 'api-ids', list: 'api-list' } as const;
 
 function listPass(job: Job, changes: boolean): Task {
-  const since = changes && job.lastSuccessStartedAt ? changedAfter(job.lastSuccessStartedAt, memoOf(job).offsetMin ?? null) : null;
+  const listed = memoOf(job).listedAt?.api;
+  const since = changes && listed ? changedAfter(listed, memoOf(job).offsetMin ?? null) : null;
   return apiTask(PASSES.list, since ? { since } : {});
 }
 

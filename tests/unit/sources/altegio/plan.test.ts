@@ -18,8 +18,10 @@ describe('Altegio plan', () => {
   it('reads in the tab for an export, the API before it when there are credentials', () => {
     expect(names(job(), 'export', false)).toEqual(['clients']);
     expect(names(job(), 'export', true)).toEqual(['api-defs', 'api-list', 'clients']);
-    const synced = plan({ mode: 'export', job: job({}, true), hasApi: true, scope: 'clients' }).tasks;
+    const synced = plan({ mode: 'export', job: job({ listedAt: { api: ago(2) } }, true), hasApi: true, scope: 'clients' }).tasks;
     expect(synced[1]).toMatchObject({ name: 'api-list', query: { since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00$/) } });
+    // Synced through the page alone: the API's list was never read whole, so it is now.
+    expect(plan({ mode: 'export', job: job({ listedAt: { ui: ago(2) } }, true), hasApi: true, scope: 'clients' }).tasks[1]).toMatchObject({ query: {} });
   });
 
   it('syncs from the background with credentials: changes, and the id pass once a day', () => {
@@ -30,8 +32,11 @@ describe('Altegio plan', () => {
   });
 
   it('tells a sync’s tab read to read changes since the last run, and the id pass when due', async () => {
-    const j = startRun(job({ offsetMin: 180, idPassAt: new Date().toISOString() }, true), 'incremental', [], new Date().toISOString(), true);
-    expect(await tabParams({ db: null as never, job: j, client: null })).toEqual({ since: expect.any(String), ids: '0' });
+    const memo = { offsetMin: 180, idPassAt: new Date().toISOString(), listedAt: { ui: '2026-03-10T09:00:00.000Z' } };
+    const j = startRun(job(memo, true), 'incremental', [], new Date().toISOString(), true);
+    expect(await tabParams({ db: null as never, job: j, client: null })).toEqual({ since: '2026-03-10T10:50:00', ids: '0' });
+    const apiOnly = startRun(job({ listedAt: { api: ago(1) } }, true), 'incremental', [], new Date().toISOString(), true);
+    expect(await tabParams({ db: null as never, job: apiOnly, client: null })).toEqual({});
     const exporting = startRun(job({}, true), 'export', [], new Date().toISOString(), true);
     expect(await tabParams({ db: null as never, job: exporting, client: null })).toEqual({});
   });
