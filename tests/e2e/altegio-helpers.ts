@@ -111,3 +111,30 @@ export function expectLocationFile(
 }
 
 export { unescapeCell };
+
+/** Saves an Altegio account with API credentials in the options (the partner token beside it); returns the status line. */
+export async function configureAltegio(b: Browser, sim: AltegioSimulator, user: UserKey = 'owner'): Promise<string> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'options.html'));
+  await page.getByTestId('crm-url').fill(sim.webUrl);
+  // A loopback address does not tell its CRM: the user picks it.
+  await page.getByTestId('account-source').selectOption('altegio');
+  await page.getByTestId('app-secret').fill(sim.partnerToken);
+  await page.getByTestId('api-email').fill(sim.users[user].login);
+  await page.getByTestId('api-key').fill(sim.users[user].password);
+  await page.getByTestId('save-settings').click();
+  const status = page.getByTestId('settings-status');
+  await status.filter({ hasNotText: /checking|^$/ }).waitFor();
+  const text = (await status.textContent()) ?? '';
+  await page.close();
+  return text;
+}
+
+/** What the extension keeps in its local storage (read from one of its pages). */
+export async function storedLocal(b: Browser): Promise<Record<string, unknown>> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'popup.html'));
+  const all = await page.evaluate(() => chrome.storage.local.get(null));
+  await page.close();
+  return all;
+}

@@ -9,7 +9,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleContacts } from '../simulator/altegio/mask';
 import { startAltegioSimulator, type AltegioSimulator } from '../simulator/altegio/server';
-import { basePath, downloads, exportClients, exportFile, expectLocationFile, FIXED, setHeaderLanguage, signIn, unescapeCell } from './altegio-helpers';
+import {
+  basePath,
+  configureAltegio,
+  downloads,
+  exportClients,
+  exportFile,
+  expectLocationFile,
+  FIXED,
+  setHeaderLanguage,
+  signIn,
+  storedLocal,
+  unescapeCell,
+} from './altegio-helpers';
 import { launchBrowser, type Browser } from './harness';
 
 const UK_FIXED = [
@@ -149,6 +161,26 @@ describe('Export clients (default dataset, bulk list through the page token)', (
     } finally {
       sim.setKnobs({ licenseExpired: null });
     }
+  });
+
+  it('with API credentials: keeps the user token (never the password), and merges the API’s bulk list by id', async () => {
+    expect(await configureAltegio(b, sim)).toBe('connected (user token kept)');
+    const stored = JSON.stringify(await storedLocal(b));
+    expect(stored).not.toContain(sim.users.owner.password);
+    expect(stored).toContain(sim.partnerToken);
+    const page = await b.ctx.newPage();
+    await signIn(page, sim, 'owner');
+    sim.resetStats();
+    const { csv } = await exportFile(page, b);
+    expectLocationFile(csv, sim, (row, c) => {
+      expect(row.source).toBe('api+ui');
+      expect(unescapeCell(row.phone)).toBe(String(c.phone));
+    });
+    // The API's list from the API origin, the page's from the web origin: one pace for both.
+    const stats = sim.stats();
+    expect(stats.byOriginKind).toMatchObject({ 'api:list': 10, 'web:list': 10 });
+    expect(stats.status429).toBe(0);
+    await page.close();
   });
 
   it('as the restricted user: masks kept as received and flagged', async () => {
