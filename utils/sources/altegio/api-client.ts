@@ -15,6 +15,8 @@ import { V2_ACCEPT } from './web-client';
 import { SEARCH_FIELDS } from './web-reads';
 
 const HOLDER = 'api';
+/** No answer of Altegio's comes near this (200 clients a page): a larger one is refused unread. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface ApiEndpoint {
   apiOrigin: string;
@@ -37,6 +39,8 @@ async function send(at: ApiEndpoint, path: string, init: { method: 'GET' | 'POST
         headers: { Authorization: init.auth, Accept: V2_ACCEPT, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         credentials: 'omit',
+        // A redirect would carry the tokens to wherever it points: never followed.
+        redirect: 'manual',
       });
     } catch (e) {
       pacer.report(HOLDER, { outcome: 'error' });
@@ -49,6 +53,8 @@ async function send(at: ApiEndpoint, path: string, init: { method: 'GET' | 'POST
       continue;
     }
     pacer.report(HOLDER, { outcome: 'ok' });
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) throw altegioError('malformed-response', `${what}: a redirect, not followed`);
+    if (Number(res.headers.get('Content-Length')) > MAX_BODY_BYTES) throw altegioError('malformed-response', `${what}: an answer over ${MAX_BODY_BYTES} bytes`);
     const reply: HttpReply = { status: res.status, url: res.url, contentType: res.headers.get('Content-Type') ?? '', text: await res.text() };
     return envelopeOf(reply, what, 'api');
   }

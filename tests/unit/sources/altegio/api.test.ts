@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTask, newJob } from '@/utils/engine/run';
 import { secretsItem } from '@/utils/settings/items';
 import { altegio } from '@/utils/sources/altegio';
-import type { AltegioApiClient } from '@/utils/sources/altegio/api-client';
+import { AltegioApiClient as AltegioApiClientClass, type AltegioApiClient } from '@/utils/sources/altegio/api-client';
 import { accountFor, PARTNER_SECRET } from '@/utils/sources/altegio/pages';
 import { pacerFor, takeTurn } from '@/utils/sources/altegio/pace';
 import { startAltegioSimulator, type AltegioSimulator } from '../../../simulator/altegio/server';
@@ -77,5 +77,18 @@ describe('Altegio API channel (simulated)', () => {
     await expect(api.fetchPage(client, job(), apiTask('api-ids', {}), 0)).rejects.toThrow(/^licence expired/);
     sim.setKnobs({ licenseExpired: null, revokeUserTokens: true });
     await expect(api.fetchPage(client, job(), apiTask('api-ids', {}), 0)).rejects.toThrow(/^API key rejected/);
+  });
+});
+
+describe('Altegio API client, refusing what it must not follow', () => {
+  it('never follows a redirect with the tokens', async () => {
+    const seen: RequestInit[] = [];
+    const fake = (async (_url: string, init: RequestInit) => {
+      seen.push(init);
+      return new Response('', { status: 302, headers: { Location: 'https://elsewhere.example/' } });
+    }) as unknown as typeof fetch;
+    const c = new AltegioApiClientClass({ apiOrigin: 'https://api.alteg.io', webOrigin: 'https://app.alteg.io', fetch: fake }, 'u', async () => 'p');
+    await expect(c.searchPage(1, 1, 200)).rejects.toThrow(/a redirect, not followed/);
+    expect(seen[0].redirect).toBe('manual');
   });
 });
