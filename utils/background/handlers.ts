@@ -8,7 +8,7 @@ import type { ExportResult } from '../engine/run';
 import { syncNow } from '../engine/runner';
 import { currentStatus } from '../engine/status';
 import { db } from '../engine/store';
-import { commitUnit, finishRead, readFailed, tabReady } from '../engine/tab-reports';
+import { commitUnit, finishRead, readFailed, tabHeard, tabReady } from '../engine/tab-reports';
 import type { Handlers } from '../messages/router';
 import type { Self } from '../messages/policy';
 import { loadSettings } from '../settings/items';
@@ -53,7 +53,10 @@ export const handlers: Handlers = {
     return null;
   },
   // The tab's account (from the sender's page, never from the message) names the pace it shares.
-  tabPace: (d, { tab }) => engineOf(tab!.page.source).pace?.(tab!.page.account, `tab:${tab!.tabId}`, d) ?? 0,
+  tabPace: async (d, { tab }) => {
+    await tabHeard(tab!.tabId);
+    return engineOf(tab!.page.source).pace?.(tab!.page.account, `tab:${tab!.tabId}`, d) ?? 0;
+  },
   getStatus: () => currentStatus(),
   syncNow: async (d) => {
     void syncNow((await jobFor(d.jobKey)).key);

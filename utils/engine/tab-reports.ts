@@ -90,6 +90,21 @@ export async function tabReady(tab: TabSender): Promise<void> {
   }
 }
 
+/** When each tab was last heard outside its units (pace turns), so a busy tab costs a write per half minute. */
+const heardOf = new Map<number, number>();
+
+/** A tab that asks for its pace turns is reading, not silent, between units (a long Retry-After). */
+export async function tabHeard(tabId: number, now = Date.now()): Promise<void> {
+  if (now - (heardOf.get(tabId) ?? 0) < 30_000) return;
+  heardOf.set(tabId, now);
+  for (const job of (await db.jobs.toArray()).filter((j) => j.state === 'running')) {
+    if (!job.run?.tasks.some((t) => t.kind === 'tab' && t.state === 'requested' && t.readerTab === tabId)) continue;
+    await updateJob(job.key, (j) => {
+      for (const t of j.run?.tasks ?? []) if (t.kind === 'tab' && t.state === 'requested' && t.readerTab === tabId) t.heardAt = new Date(now).toISOString();
+    });
+  }
+}
+
 /** Reads whose tab fell silent: an export's ends named, a sync's goes to another tab (or waits). */
 export async function checkSilentTabs(now = Date.now()): Promise<void> {
   let waiting = false;

@@ -70,3 +70,29 @@ describe('a tab that falls silent', () => {
     expect((await w.db.jobs.get(key))?.state).toBe('running');
   });
 });
+
+describe('a tab waiting for its pace turn', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ dataset: 'small' });
+  });
+  afterAll(async () => sim?.close());
+
+  it('is heard (not silent) while it only asks for turns, at most one write per half minute', async () => {
+    await freshExtension();
+    const url = `${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`;
+    mute(url, 11);
+    const w = await newWorker();
+    const { pageOf } = await import('@/utils/sources/pages');
+    const { startExport } = await import('@/utils/engine/exports');
+    const { tabHeard } = await import('@/utils/engine/tab-reports');
+    const { jobKey } = await startExport({ tabId: 11, frameId: 0, url, page: pageOf(url)! });
+    const heard = async () => ((await w.db.jobs.get(jobKey))?.run?.tasks.find((t) => t.kind === 'tab') as TabTask | undefined)?.heardAt;
+    await vi.waitFor(async () => expect(await heard()).toBeDefined(), { timeout: 10_000 });
+    const later = Date.now() + 5 * 60_000;
+    await tabHeard(11, later);
+    expect(await heard()).toBe(new Date(later).toISOString());
+    await tabHeard(11, later + 10_000);
+    expect(await heard()).toBe(new Date(later).toISOString());
+  });
+});

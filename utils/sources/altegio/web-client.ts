@@ -21,6 +21,8 @@ export interface WebRequest {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A long wait (a Retry-After) is asked again in steps: each ask tells the background the tab still reads. */
+const MAX_SLEEP_MS = 20_000;
 
 export class WebClient {
   private last: PaceReport['last'];
@@ -77,7 +79,7 @@ export class WebClient {
     for (;;) {
       const wait = await this.io.pace(report);
       if (wait <= 0) return;
-      await sleep(wait);
+      await sleep(Math.min(wait, MAX_SLEEP_MS));
       report = { want: true };
     }
   }
