@@ -10,6 +10,7 @@ import { startAltegioSimulator, type AltegioSimulator } from '../../../simulator
 import { visibleContacts } from '../../../simulator/altegio/mask';
 import { NO_LIMIT } from '../../../simulator/altegio/test-helpers';
 import { SimTab } from './sim-tab';
+import { saidBy } from './said';
 
 const custom = (row: Record<string, string>) => Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('custom:')));
 const expected = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
@@ -63,7 +64,7 @@ describe('Altegio client-base reads (simulated, small dataset)', () => {
     const n = sim.truth.ids().length;
     tab.startRun();
     sim.setKnobs({ sessionMaxRequests: 45 });
-    await expect(tab.read()).rejects.toThrow('session expired: log in to Altegio again');
+    expect(await saidBy(() => tab.read())).toBe('session expired: log in to Altegio again');
     const firstCards = sim.stats().byKind['client-info'];
     expect(memoOf(tab.job).cards?.complete).toBe(false);
 

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { PaceReport } from '@/utils/engine/source';
 import { pageTokenOf, WebClient } from '@/utils/sources/altegio/web-client';
+import { said } from './said';
 
 const page = (head: string) => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body><div id="clients-base-app"></div></body></html>`).window.document;
 
@@ -16,7 +17,7 @@ describe('the page token', () => {
       pageTokenOf(page('<script>var x = "secret-ish";</script>'));
       expect.unreachable();
     } catch (e) {
-      expect((e as Error).message).toBe('layout not recognised (no page token in the page)');
+      expect(said(e)).toBe('layout not recognised (no page token in the page)');
       expect((e as { diagnostics: unknown }).diagnostics).toEqual({ headScripts: 1, app: true });
     }
   });
