@@ -96,8 +96,9 @@ export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | v
   memoOf(ctx.job).idPassAt = new Date().toISOString();
 }
 
-export async function skipUnits(ctx: Ctx, task: string): Promise<Record<string, number>> {
-  return task === TAB_READ ? skippableCards(ctx.job) : {};
+/** The card chunks a read may skip (an interrupted pass resumed, or today's pass in a sync). */
+export async function unitPlan(ctx: Ctx, task: string): Promise<{ skip: Record<string, number> }> {
+  return { skip: task === TAB_READ ? skippableCards(ctx.job) : {} };
 }
 
 /** A sync's tab read asks only for changes since the last good run (and the id pass, daily). */

@@ -9,7 +9,7 @@ import type { PhaseKey } from '../../i18n/keys';
 import { countTally } from '../../engine/store';
 import { altegioApi } from './api';
 import type { AltegioApiClient } from './api-client';
-import { commitApiPage, commitTabUnit, finishApiTask, finishTab, skipUnits, tabParams } from './commits';
+import { commitApiPage, commitTabUnit, finishApiTask, finishTab, tabParams, unitPlan } from './commits';
 import { derive, TALLY } from './derive';
 import { fileName, layout } from './file';
 import { pace } from './pace';
@@ -38,7 +38,7 @@ export const altegio: SourceEngine<AltegioApiClient> = {
   commitApiPage,
   finishApiTask,
   needsTab: async () => true,
-  skipUnits,
+  unitPlan,
   tabParams,
   commitTabUnit,
   finishTab,

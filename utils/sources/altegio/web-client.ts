@@ -70,14 +70,15 @@ export class WebClient {
   async end(): Promise<void> {
     const last = this.last;
     this.last = undefined;
-    if (last) await this.io.pace({ last, want: false }).catch(() => undefined);
+    if (last) await this.io.pace?.({ last, want: false }).catch(() => undefined);
   }
 
   private async turn(): Promise<void> {
     let report: PaceReport = { last: this.last, want: true };
     this.last = undefined;
     for (;;) {
-      const wait = await this.io.pace(report);
+      // A tab without the background's pace (tests) is not held back.
+      const wait = (await this.io.pace?.(report)) ?? 0;
       if (wait <= 0) return;
       await sleep(Math.min(wait, MAX_SLEEP_MS));
       report = { want: true };

@@ -65,7 +65,7 @@ export class SimTab {
     const page = await this.browser.get(`/clients/${this.sim.cid}/base/`);
     const doc = new JSDOM(page.text).window.document;
     const ctx = { db: this.db, job: this.job, client: null };
-    const skip = await altegio.skipUnits(ctx, 'clients');
+    const { skip } = await altegio.unitPlan(ctx, 'clients');
     const req: TabReadRequest = { jobKey: this.job.key, runId: this.job.run!.id, task: 'clients', partition: '', skip, params };
     const env = { href: this.sim.webUrl + page.url, doc, parse: (html: string) => new JSDOM(html).window.document, fetch: this.fetch };
     const io = {
