@@ -57,12 +57,19 @@ export function Popup() {
       </p>
       <dl class="counts">
         {(job?.counts ?? []).map((c) => (
-          <Fragment key={c.label}>
-            <dt>{t(c.label)}</dt>
+          <Fragment key={JSON.stringify(c.label)}>
+            <dt>{typeof c.label === 'string' ? t(c.label) : say(c.label)}</dt>
             <dd data-testid={c.testId}>{c.value}</dd>
           </Fragment>
         ))}
       </dl>
+      {job?.counts
+        .filter((c) => c.hint)
+        .map((c) => (
+          <p data-testid="count-hint" class="muted" key={c.hint}>
+            {t(c.hint!)}
+          </p>
+        ))}
       {job?.reconciled && (
         <table data-testid="reconciliation" class="recon">
           <thead>
