@@ -1,8 +1,9 @@
 /** Every source the engine serves (the background's registry). */
 import type { SourceEngine, SourceId } from '../engine/source';
 import { alfacrm } from './alfacrm';
+import { livetex } from './livetex';
 
-export const SOURCES: SourceEngine[] = [alfacrm as SourceEngine];
+export const SOURCES: SourceEngine[] = [alfacrm as SourceEngine, livetex as SourceEngine];
 
 export function engineOf(id: SourceId): SourceEngine {
   const src = SOURCES.find((s) => s.id === id);

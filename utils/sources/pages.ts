@@ -1,8 +1,9 @@
 /** Every source's pages (light: the loader carries this): which CRM page a URL is. */
 import type { PageInfo, SourcePages } from '../engine/source';
 import { alfacrmPages } from './alfacrm/pages';
+import { livetexPages } from './livetex/pages';
 
-export const SOURCE_PAGES: SourcePages[] = [alfacrmPages];
+export const SOURCE_PAGES: SourcePages[] = [alfacrmPages, livetexPages];
 
 /** Content-script matches and host permissions of every source. */
 export const CRM_MATCHES: string[] = SOURCE_PAGES.flatMap((s) => s.matches);
