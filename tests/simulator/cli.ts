@@ -1,7 +1,9 @@
 /**
  * `npm run simulator -- --port N [--seed S] [--latency MS] [--rate R] [--dataset small] [--lang ru]`
  * Starts the simulated AlfaCRM, prints where it is and how to log in, and runs until killed.
+ * `npm run simulator -- --crm livetex [...]`: the simulated LiveTex instead (livetex/cli.ts).
  */
+import { runLivetexCli } from './livetex/cli';
 import { startSimulator } from './server';
 import type { Knobs, SimulatorOptions } from './types';
 
@@ -56,8 +58,28 @@ function parseArgs(argv: string[]): SimulatorOptions {
   return opts;
 }
 
+/** The value of `--crm` (`--crm x` or `--crm=x`); AlfaCRM when absent. */
+function crmOf(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--crm' || a.startsWith('--crm='));
+  if (i < 0) return 'alfacrm';
+  return argv[i].includes('=') ? argv[i].split('=', 2)[1] : (argv[i + 1] ?? '');
+}
+
 async function main(): Promise<void> {
-  const sim = await startSimulator(parseArgs(process.argv.slice(2)));
+  const argv = process.argv.slice(2);
+  if (crmOf(argv) === 'livetex') {
+    const lt = await runLivetexCli(argv);
+    if (!lt) return;
+    const stopLivetex = () =>
+      void lt.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    process.on('SIGINT', stopLivetex);
+    process.on('SIGTERM', stopLivetex);
+    return;
+  }
+  const sim = await startSimulator(parseArgs(argv));
   const c = sim.credentials;
   console.log(`AlfaCRM simulator: ${sim.url}`);
   console.log(`UI login: ${c.uiLogin}`);
