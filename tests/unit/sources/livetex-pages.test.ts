@@ -38,7 +38,7 @@ describe('LiveTex pages', () => {
   });
 
   it('lets the background recognise a sender by the marks the browser read in its document', () => {
-    const self: Self = { id: 'ext', baseUrl: 'chrome-extension://ext/', pageOf, marksOf: async () => [AUTH_KEY] };
+    const self: Self = { id: 'ext', baseUrl: 'chrome-extension://ext/', pageOf, marksOf: async () => [AUTH_KEY], hostGranted: async () => true };
     const sender = { id: 'ext', url: `${LOOP}/leads`, tab: { id: 3, url: `${LOOP}/leads` }, frameId: 0 };
     expect(needsMarks(sender, self)).toBe(true);
     expect(crmTab(sender, self)).toBeNull();
