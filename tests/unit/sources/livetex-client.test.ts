@@ -9,7 +9,7 @@ import { CrmError } from '@/utils/errors';
 import { LivetexClient, type CabinetToken, type CabinetTokens } from '@/utils/sources/livetex/api-client';
 import { mergeLead } from '@/utils/sources/livetex/merge';
 import { Pacer } from '@/utils/sources/livetex/pacer';
-import { pullAll } from '@/utils/sources/livetex/pull';
+import { pullAll, tokenClient } from '@/utils/sources/livetex/pull';
 import type { Identity, LeadFacts } from '@/utils/sources/livetex/types';
 import { startLivetexSimulator } from '../../simulator/livetex/server';
 import { NO_LIMITS, tokenFor } from '../../simulator/livetex/test-helpers';
@@ -84,6 +84,13 @@ describe('LiveTex client against the simulator', () => {
     merge((await pullAll(client, admin)).rows, admin, '2025-01-01T00:01:00Z');
     expect([...facts.values()].filter((f) => !f.texts.text.visible || !f.texts.answer_text.visible)).toEqual([]);
     expect(sim.stats().byRoute['/leads/list']).toBeGreaterThanOrEqual(6);
+  });
+
+  it('pulls on one fixed token as the benchmark does, paced as the extension paces', async () => {
+    const pacer = new Pacer({ gapMs: 50 });
+    const client = tokenClient(sim.apiUrl, await tokenFor(sim, 'admin'), pacer);
+    const { rows, total } = await pullAll(client, await client.me('cabinet', []));
+    expect([rows.length, total, pacer.sent]).toEqual([300, 300, 4]);
   });
 
   it('reads the cabinet’s token again once on a 401; the same token again is «session expired»', async () => {
