@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenCache } from '@/utils/engine/source';
 import { CrmError } from '@/utils/errors';
 import { LivetexClient, type CabinetToken, type CabinetTokens } from '@/utils/sources/livetex/api-client';
+import { readJson } from '@/utils/sources/livetex/api-envelope';
 import { mergeLead } from '@/utils/sources/livetex/merge';
 import { Pacer } from '@/utils/sources/livetex/pacer';
 import { pullAll, tokenClient } from '@/utils/sources/livetex/pull';
@@ -150,5 +151,22 @@ describe('LiveTex client against the simulator', () => {
       expect(err?.code, kind).toBe('malformed-response');
       expect(JSON.stringify(err?.diagnostics ?? '')).not.toContain(String(sim.truth.leads()[0].name));
     }
+  });
+
+  it('never follows a redirect with the token, and refuses an answer too large to be a page', async () => {
+    const seen: string[] = [];
+    const redirecting: typeof fetch = async (url, init) => {
+      seen.push(`${String(url)} ${init?.redirect}`);
+      return new Response(null, { status: 302, headers: { Location: 'https://elsewhere.example/leads' } });
+    };
+    const client = clientWith(cabinetOf(['tok'], null), undefined, redirecting);
+    const err = await errorOf(client.me('cabinet', []));
+    expect(err?.message).toBe('malformed response (/employees/me: a redirect, not followed)');
+    expect(seen).toEqual([
+      `${sim.apiUrl}/employees/me?fields=${encodeURIComponent('id,first_name,last_name,email,is_active,is_deleted,role(code,title,is_admin)')} manual`,
+    ]);
+    const big = await errorOf(readJson(new Response('[' + '1,'.repeat(64) + '1]'), '/leads/list', 100));
+    expect(big?.message).toBe('malformed response (/leads/list: an answer larger than 100 bytes)');
+    expect(await readJson(new Response('{"ok":true}'), '/x', 100)).toEqual({ ok: true });
   });
 });

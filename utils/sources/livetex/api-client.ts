@@ -6,7 +6,7 @@
  */
 import type { Phrase, TokenCache } from '../../engine/source';
 import { CrmError } from '../../errors';
-import { accessToken, leadList, readJson, refusal, single } from './api-envelope';
+import { accessToken, leadList, readJson, refusal, refuseRedirect, single } from './api-envelope';
 import { sessionExpired } from './errors';
 import { identityOf, listQuery, ME_FIELDS, PAGE_SIZE } from './leads';
 import type { Pacer } from './pacer';
@@ -94,10 +94,12 @@ export class LivetexClient {
   private async get(slot: Slot, path: string, prefer: number[], employeeId: number | null, role: string): Promise<unknown> {
     const what = path.split('?')[0];
     let { res, token } = await this.send(slot, path, prefer, employeeId);
+    refuseRedirect(res, what);
     if (res.status === 401) {
       this.rejected.add(token);
       await this.renew(slot, token, prefer, employeeId);
       ({ res, token } = await this.send(slot, path, prefer, employeeId));
+      refuseRedirect(res, what);
       if (res.status === 401) {
         this.rejected.add(token);
         throw this.refusedAgain(slot);
@@ -119,7 +121,11 @@ export class LivetexClient {
         const res = await this.deps.pacer.run(async () => {
           token = this.usable(slot);
           if (token === null) throw new StaleToken();
-          return this.fetchImpl(this.apiOrigin + path, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, credentials: 'omit' });
+          return this.fetchImpl(this.apiOrigin + path, {
+            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+            credentials: 'omit',
+            redirect: 'manual',
+          });
         });
         return { res, token: token! };
       } catch (e) {
@@ -182,7 +188,10 @@ export class LivetexClient {
       form.append('grant_type', 'password');
       form.append('username', saved.email);
       form.append('password', saved.password);
-      const res = await this.deps.pacer.run(() => this.fetchImpl(`${this.apiOrigin}/oauth2/token`, { method: 'POST', body: form, credentials: 'omit' }));
+      const res = await this.deps.pacer.run(() =>
+        this.fetchImpl(`${this.apiOrigin}/oauth2/token`, { method: 'POST', body: form, credentials: 'omit', redirect: 'manual' }),
+      );
+      refuseRedirect(res, '/oauth2/token');
       if (res.status === 401) throw new CrmError('api-key-rejected', 'LiveTex did not accept the saved e-mail and password');
       const body = await readJson(res, '/oauth2/token');
       if (!res.ok) throw refusal(res.status, body, '/oauth2/token', 'unknown');

@@ -20,9 +20,37 @@ function malformed(what: string, why: string, shape?: unknown): CrmError {
   return new CrmError('malformed-response', `${what}: ${why}`, shape === undefined ? undefined : { what, shape });
 }
 
-/** The body as JSON, or a named error (HTML from a proxy, a cut-off answer). */
-export async function readJson(res: Response, what: string): Promise<unknown> {
-  const text = await res.text();
+/** A page of 100 leads with every text at its 2,000-character limit is well under 2 MB. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** A redirect would take the token where it points: it is refused, never followed (fetch has `redirect: 'manual'`). */
+export function refuseRedirect(res: Response, what: string): void {
+  if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) throw malformed(what, 'a redirect, not followed');
+}
+
+/** The body as text, read no further than `limit` bytes. */
+async function boundedText(res: Response, what: string, limit: number): Promise<string> {
+  const tooLarge = () => malformed(what, `an answer larger than ${limit} bytes`);
+  if (Number(res.headers.get('Content-Length') ?? 0) > limit) throw tooLarge();
+  const reader = res.body?.getReader();
+  if (!reader) return res.text();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(part.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The body as JSON, or a named error (HTML from a proxy, a cut-off answer, one far too large). */
+export async function readJson(res: Response, what: string, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const text = await boundedText(res, what, limit);
   try {
     return JSON.parse(text);
   } catch {
