@@ -4,16 +4,18 @@
  * pulls — the cabinet's session, the employee saved in the options — and adds one pull each.
  */
 import { apiTask, stepTask, type ApiTask, type Job, type Task } from '../../engine/run';
+import type { RunMode } from '../../engine/source';
 import { CrmError } from '../../errors';
 import type { Identity } from './types';
 
 export const STEPS = { identities: 'identities' } as const;
 export const PULLS = { cabinet: 'pull:cabinet', account: 'pull:account' } as const;
 
-export function plan(input: { hasApi: boolean }): { tasks: Task[]; syncs: boolean } {
+/** Every sync is a full one (said so to the engine); an export is a full pull too. */
+export function plan(input: { mode: RunMode; hasApi: boolean }): { tasks: Task[]; syncs: boolean; mode: RunMode } {
   // Only the Web API has the leads: an address without a known one has nothing to run.
   if (!input.hasApi) throw new CrmError('api-not-configured', 'no LiveTex Web API is known for this address');
-  return { tasks: [stepTask(STEPS.identities)], syncs: true };
+  return { tasks: [stepTask(STEPS.identities)], syncs: true, mode: input.mode === 'export' ? 'export' : 'full' };
 }
 
 /** An export needs no tab reads: its tab only lends the cabinet's session. */
