@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenCache } from '@/utils/engine/source';
-import { CrmError } from '@/utils/errors';
+import { CrmError, toErrorInfo } from '@/utils/errors';
+import { errorText } from '@/utils/i18n';
 import { LivetexClient, type CabinetToken, type CabinetTokens } from '@/utils/sources/livetex/api-client';
 import { readJson } from '@/utils/sources/livetex/api-envelope';
 import { mergeLead } from '@/utils/sources/livetex/merge';
@@ -65,6 +66,8 @@ const errorOf = (p: Promise<unknown>) =>
     () => null,
     (e: unknown) => e as CrmError,
   );
+/** What the user reads of an error (English). */
+const said = (e: CrmError | null) => (e ? errorText(toErrorInfo(e)) : null);
 
 describe('LiveTex client against the simulator', () => {
   it('pulls every lead as operator 1 and as the admin; merged, no text stays hidden', async () => {
@@ -106,15 +109,15 @@ describe('LiveTex client against the simulator', () => {
 
     const stuck = cabinetOf([fresh, fresh], op1.id); // revoked above, and read back unchanged
     const err = await errorOf(clientWith(stuck).me('cabinet', []));
-    expect(err?.message).toBe('session expired: sign in to LiveTex again');
+    expect(said(err)).toBe('session expired: sign in to LiveTex again');
     const another = await errorOf(clientWith(cabinetOf([renewed], sim.employees.operator2.id)).leadsPage(me, 0, []));
-    expect(another?.message).toBe('session expired: sign in to LiveTex again (another employee signed in)');
+    expect(said(another)).toBe('session expired: sign in to LiveTex again (another employee signed in)');
   });
 
   it('signs the saved identity in again when its token is refused, and names a wrong password', async () => {
     const tokens = memoryTokens('expired-or-revoked');
     const client = clientWith(cabinetOf([], null), { who: 'admin', tokens });
-    expect(await client.check()).toEqual(['connected as $1 ($2)', expect.stringContaining(`(${sim.employees.admin.id})`), 'admin']);
+    expect(await client.check()).toEqual(['options.connectedAs', expect.stringContaining(`(${sim.employees.admin.id})`), 'admin']);
     expect(tokens.value).not.toBe('expired-or-revoked');
     const wrong = await errorOf(clientWith(cabinetOf([], null), { who: 'admin', password: 'nope' }).check());
     expect(wrong?.code).toBe('api-key-rejected');
@@ -128,12 +131,12 @@ describe('LiveTex client against the simulator', () => {
     const client = clientWith(cabinetOf([await tokenFor(sim, 'operator1')], op1.id));
     const me = await client.me('cabinet', []);
     sim.setKnobs({ forbidden: { '/leads/list': ['operator'] } });
-    expect((await errorOf(client.leadsPage(me, 0, [])))?.message).toBe('forbidden for this role (operator: /leads/list)');
+    expect(said(await errorOf(client.leadsPage(me, 0, [])))).toBe('forbidden for this role (operator: /leads/list)');
     sim.setKnobs({ forbidden: {} });
     const tooMany: typeof fetch = (url, init) => fetch(String(url).replace('limit=100', 'limit=500'), init);
     const refused = await errorOf(clientWith(cabinetOf([await tokenFor(sim, 'operator1')], op1.id), undefined, tooMany).leadsPage(me, 0, []));
     expect(refused?.code).toBe('request-rejected');
-    expect(refused?.message).toBe('the CRM refused the request (limit: Значение должно быть меньше 100)');
+    expect(said(refused)).toBe('the CRM refused the request (limit: Значение должно быть меньше 100)');
   });
 
   it('goes on after a short page, tries a 502 again, and names broken answers by their shape only', async () => {
@@ -161,12 +164,12 @@ describe('LiveTex client against the simulator', () => {
     };
     const client = clientWith(cabinetOf(['tok'], null), undefined, redirecting);
     const err = await errorOf(client.me('cabinet', []));
-    expect(err?.message).toBe('malformed response (/employees/me: a redirect, not followed)');
+    expect(said(err)).toBe('malformed response (/employees/me: a redirect, not followed)');
     expect(seen).toEqual([
       `${sim.apiUrl}/employees/me?fields=${encodeURIComponent('id,first_name,last_name,email,is_active,is_deleted,role(code,title,is_admin)')} manual`,
     ]);
     const big = await errorOf(readJson(new Response('[' + '1,'.repeat(64) + '1]'), '/leads/list', 100));
-    expect(big?.message).toBe('malformed response (/leads/list: an answer larger than 100 bytes)');
+    expect(said(big)).toBe('malformed response (/leads/list: an answer larger than 100 bytes)');
     expect(await readJson(new Response('{"ok":true}'), '/x', 100)).toEqual({ ok: true });
   });
 });
