@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 import { localeProblems } from './scripts/locale-check';
-import { CRM_MATCHES } from './utils/sources/pages';
+import { API_HOSTS, CRM_MATCHES } from './utils/sources/pages';
 
 /** Added only by `npm run build:e2e`, so tests can drive the simulated CRMs on loopback. */
 const E2E_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -17,7 +17,8 @@ export default defineConfig({
     default_locale: 'en',
     // Firefox has no offscreen documents: its background is an event page that builds the CSV itself.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen']), 'scripting'],
-    host_permissions: mode === 'e2e' ? [...CRM_MATCHES, ...E2E_MATCHES] : CRM_MATCHES,
+    // The CRM pages, and API hosts of their own (LiveTex's Web API): the background calls them without CORS.
+    host_permissions: [...CRM_MATCHES, ...API_HOSTS, ...(mode === 'e2e' ? E2E_MATCHES : [])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox only (Chrome flags the key as unrecognised).
     browser_specific_settings:

@@ -1,6 +1,7 @@
 /** Popup: where the store stands — state, counts, reconciliation — and the two actions. */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { CountLine } from '@/utils/engine/source';
 import type { JobStatus, Status } from '@/utils/engine/status-types';
 import { errorText, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/send';
@@ -14,6 +15,30 @@ function stateLine(s: JobStatus): string {
   }
   if (s.state === 'paused') return `${t('state.paused')}: ${s.pausedReason ? errorText(s.pausedReason) : t('popup.waiting')} — ${when}`;
   return `${t(`state.${s.state}`)} — ${when}`;
+}
+
+/** A count's label in the user's language: a key, or a phrase with values. */
+function countLabel(c: CountLine): string {
+  return typeof c.label === 'string' ? t(c.label) : say(c.label);
+}
+
+/** Accounts beyond the first: a line each with its state, counts and hints (the actions are the first's). */
+function OtherAccounts({ jobs }: { jobs: JobStatus[] }) {
+  return (
+    <>
+      {jobs.map((j) => (
+        <div key={j.key} data-testid="other-account" data-source={j.source} data-account={j.account} class="muted">
+          <p>{`${j.sourceName} · ${new URL(j.account).host} — ${stateLine(j)}`}</p>
+          <p>{j.counts.map((c) => `${countLabel(c)}: ${c.value}`).join(' · ')}</p>
+          {j.counts
+            .filter((c) => c.hint)
+            .map((c) => (
+              <p key={c.hint}>{t(c.hint!)}</p>
+            ))}
+        </div>
+      ))}
+    </>
+  );
 }
 
 export function Popup() {
@@ -57,12 +82,19 @@ export function Popup() {
       </p>
       <dl class="counts">
         {(job?.counts ?? []).map((c) => (
-          <Fragment key={c.label}>
-            <dt>{t(c.label)}</dt>
+          <Fragment key={JSON.stringify(c.label)}>
+            <dt>{countLabel(c)}</dt>
             <dd data-testid={c.testId}>{c.value}</dd>
           </Fragment>
         ))}
       </dl>
+      {job?.counts
+        .filter((c) => c.hint)
+        .map((c) => (
+          <p data-testid="count-hint" class="muted" key={c.hint}>
+            {t(c.hint!)}
+          </p>
+        ))}
       {job?.reconciled && (
         <table data-testid="reconciliation" class="recon">
           <thead>
@@ -105,6 +137,7 @@ export function Popup() {
       <p data-testid="last-error" class="status error">
         {job?.lastError ? errorText(job.lastError) : ''}
       </p>
+      <OtherAccounts jobs={status?.jobs.slice(1) ?? []} />
     </div>
   );
 }

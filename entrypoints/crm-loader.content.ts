@@ -7,7 +7,7 @@
  */
 import { CrmError, toErrorInfo } from '@/utils/errors';
 import { call, onMessage } from '@/utils/messages/send';
-import { CRM_MATCHES, pageOf } from '@/utils/sources/pages';
+import { CRM_MATCHES, pageHere } from '@/utils/sources/pages';
 import { crmUiPart, type CrmUiPart } from '@/utils/tab/ui-part';
 
 let loading: Promise<CrmUiPart> | null = null;
@@ -39,7 +39,7 @@ export default defineContentScript({
 
     // The UI part follows the page's navigation itself once it runs; until then, this does.
     const loadIfWanted = (url: string) => {
-      if (pageOf(url)?.scope) loadUiPart().catch(() => undefined);
+      if (pageHere(url)?.scope) loadUiPart().catch(() => undefined);
     };
     loadIfWanted(location.href);
     // The event's URL, not location.href: with the Navigation API the event comes before the URL changes.
@@ -58,6 +58,6 @@ export default defineContentScript({
         return { ok: false, error: toErrorInfo(new CrmError('incomplete-read', detail ?? message)) };
       }
     });
-    if (pageOf(location.href)) void call('tabReady').catch(() => undefined);
+    if (pageHere(location.href)) void call('tabReady').catch(() => undefined);
   },
 });

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'tab-closed',
   'no-rights',
   'licence-expired',
+  'forbidden',
+  'request-rejected',
   'unknown',
 ] as const;
 
@@ -39,6 +41,10 @@ const SENTENCES: Record<CrmErrorCode, ErrorKey> = {
   'tab-closed': 'error.tabClosed',
   'no-rights': 'error.noRights',
   'licence-expired': 'error.licenceExpired',
+  // The CRM refuses the signed-in user's role this method (HTTP 403).
+  forbidden: 'error.forbidden',
+  // The CRM refused a parameter (HTTP 422): its own words follow as the detail, verbatim.
+  'request-rejected': 'error.requestRejected',
 };
 
 /** The sentences that say which CRM ($1), for an error that knows it. */
@@ -52,6 +58,8 @@ export class CrmError extends Error {
   readonly crm?: string;
   /** Response shape without personal data, for the diagnostics download. */
   readonly diagnostics?: unknown;
+  /** A sentence a source words its own way, instead of the code's. */
+  sentence?: ErrorKey;
 
   constructor(code: CrmErrorCode, detail?: string, diagnostics?: unknown, crm?: string) {
     // For logs only: the user reads the sentence of the code, in the user's language.
@@ -64,10 +72,12 @@ export class CrmError extends Error {
   }
 }
 
-/** Rebuilds an error that crossed a message boundary, keeping its code and detail. */
+/** Rebuilds an error that crossed a message boundary, keeping its code, detail and diagnostics. */
 export function fromErrorInfo(info: ErrorInfo): CrmError {
   if (info.code === 'unknown') return new CrmError('malformed-response', info.message);
-  return new CrmError(info.code, info.detail, info.diagnostics, info.crm);
+  const e = new CrmError(info.code, info.detail, info.diagnostics, info.crm);
+  if (info.sentence) e.sentence = info.sentence;
+  return e;
 }
 
 export function isCrmError(e: unknown): e is CrmError {
@@ -84,26 +94,30 @@ export interface ErrorInfo {
   message: string;
   detail?: string;
   crm?: string;
-  /** The error's diagnostics, carried across contexts to the button that offers them. */
+  sentence?: ErrorKey;
+  /** The response's shape (no personal data), for the diagnostics download where the error is shown. */
   diagnostics?: unknown;
 }
 
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (isCrmError(e)) {
+    const { code, message, detail, crm, sentence, diagnostics } = e;
     return {
-      code: e.code,
-      message: e.message,
-      ...(e.detail ? { detail: e.detail } : {}),
-      ...(e.crm ? { crm: e.crm } : {}),
-      ...(e.diagnostics === undefined ? {} : { diagnostics: e.diagnostics }),
+      code,
+      message,
+      ...(detail ? { detail } : {}),
+      ...(crm ? { crm } : {}),
+      ...(sentence ? { sentence } : {}),
+      ...(diagnostics === undefined ? {} : { diagnostics }),
     };
   }
   return { code: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
 
 /** The sentence of an error's code, with the CRM's name where it says it; null: no code, no sentence. */
-export function errorPhrase(info: Pick<ErrorInfo, 'code' | 'crm'>): Phrase | null {
+export function errorPhrase(info: Pick<ErrorInfo, 'code' | 'crm' | 'sentence'>): Phrase | null {
   if (info.code === 'unknown') return null;
+  if (info.sentence) return [info.sentence];
   const naming = info.crm ? NAMING[info.code] : undefined;
   return naming ? [naming, info.crm!] : [SENTENCES[info.code]];
 }

@@ -11,7 +11,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ExportPanel } from '@/components/ExportPanel';
 import { tabReadRequest } from '@/utils/messages/protocol';
 import { downloadJson } from '@/utils/download-json';
-import { pageOf } from '@/utils/sources/pages';
+import { pageHere } from '@/utils/sources/pages';
 import { tabPartOf } from '@/utils/sources/tab';
 import { runExport } from '@/utils/tab/export-click';
 import { keepMounted } from '@/utils/tab/keep-mounted';
@@ -29,7 +29,7 @@ export default defineUnlistedScript(() => {
   let stopKeeping: (() => void) | null = null;
 
   const update = async (url: string) => {
-    const page = pageOf(url);
+    const page = pageHere(url);
     const part = page?.scope ? tabPartOf(page.source) : undefined;
     if (part && !ui) {
       ui = await createShadowRootUi(ctx, {

@@ -1,9 +1,11 @@
 /**
  * `npm run simulator -- --port N [--seed S] [--latency MS] [--rate R] [--dataset small] [--lang ru]`
  * Starts the simulated AlfaCRM, prints where it is and how to log in, and runs until killed.
- * `npm run simulator -- --crm altegio …` starts the simulated Altegio instead (altegio/cli.ts).
+ * `npm run simulator -- --crm altegio …` starts the simulated Altegio instead (altegio/cli.ts),
+ * `--crm livetex …` the simulated LiveTex (livetex/cli.ts).
  */
 import { runAltegioCli } from './altegio/cli';
+import { runLivetexCli } from './livetex/cli';
 import { startSimulator } from './server';
 import type { Knobs, SimulatorOptions } from './types';
 
@@ -49,6 +51,7 @@ function parseArgs(argv: string[]): SimulatorOptions {
       case '--help':
         console.log('usage: simulator [--crm alfacrm] --port N [--seed S] [--latency MS] [--rate R] [--page-size N] [--dataset default|small] [--lang uk|ru]');
         console.log('       simulator --crm altegio --help');
+        console.log('       simulator --crm livetex --help');
         process.exit(0);
         break;
       default:
@@ -85,7 +88,12 @@ async function main(): Promise<void> {
     if (sim) stopOnSignals(() => sim.close());
     return;
   }
-  if (crm !== 'alfacrm') throw new Error('--crm is alfacrm or altegio');
+  if (crm === 'livetex') {
+    const sim = await runLivetexCli(argv);
+    if (sim) stopOnSignals(() => sim.close());
+    return;
+  }
+  if (crm !== 'alfacrm') throw new Error('--crm is alfacrm, altegio or livetex');
   const sim = await startSimulator(parseArgs(argv.filter((a, i) => !(a.startsWith('--crm') || argv[i - 1] === '--crm'))));
   const c = sim.credentials;
   console.log(`AlfaCRM simulator: ${sim.url}`);

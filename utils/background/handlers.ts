@@ -14,6 +14,7 @@ import type { Self } from '../messages/policy';
 import { loadSettings } from '../settings/items';
 import { ensureAccountJobs } from './account-jobs';
 import { hostGranted, injectCrmUi, originPattern } from './crm-ui-injection';
+import { storageMarksOf } from './page-marks';
 
 /** The job a popup action is for: the one named, else the first the popup shows. */
 async function jobFor(jobKey: string | undefined) {
@@ -92,6 +93,7 @@ export function self(): Self {
     id: browser.runtime.id,
     baseUrl: browser.runtime.getURL('/'),
     pageOf,
+    marksOf: storageMarksOf,
     hostGranted: async (url) => {
       const pattern = originPattern(url);
       return pattern !== null && hostGranted([pattern]);

@@ -28,18 +28,33 @@ function tokenCache(id: string): TokenCache {
   };
 }
 
-/** The API client of a store account, or null: not configured, no credentials, or a source without an API. */
+/**
+ * The API client of a store account, or null: a source without an API, or an account without
+ * stored credentials whose source cannot use its pages' session either.
+ */
 export async function clientFor(source: SourceId, account: string): Promise<unknown | null> {
   const api = engineOf(source).api;
   const config = api ? await configuredAccount(source, account) : null;
-  if (!api || !config) return null;
-  const secret = (await secretsItem.getValue())[config.id];
-  if (!secret || !config.login || typeof api.origin(config) !== 'string') return null;
+  if (!api) return null;
+  const secret = config ? (await secretsItem.getValue())[config.id] : undefined;
+  if (!config || !secret || !config.login || typeof api.origin(config) !== 'string') return sessionClientFor(source, account);
   const credentials = `${config.origin}\n${config.login}\n${secret}`;
   const cached = clients.get(config.id);
   if (cached?.credentials === credentials) return cached.client;
   const client = api.connect(config, secret, tokenCache(config.id));
   clients.set(config.id, { credentials, client });
+  return client;
+}
+
+/** A client on the session of the account's pages (no stored credentials), one per account. */
+function sessionClientFor(source: SourceId, account: string): unknown | null {
+  const api = engineOf(source).api;
+  if (!api?.sessionClient) return null;
+  const key = `session|${source}|${account}`;
+  const cached = clients.get(key);
+  if (cached) return cached.client;
+  const client = api.sessionClient(account);
+  if (client !== null) clients.set(key, { credentials: '', client });
   return client;
 }
 

@@ -34,8 +34,19 @@ export interface SourcePages {
    * beside its accounts and kept in the secrets under `key`; `label` is its message key.
    */
   appSecret?: { key: string; label: PlainKey };
-  /** The page at `url`, or null when it is not one of this CRM's app pages. */
-  page(url: string): PageInfo | null;
+  /** Host permissions for its API when that lives on other hosts than the pages (no content script there). */
+  apiHosts?: string[];
+  /**
+   * A localStorage key whose presence marks this CRM's app on an origin its `matches` do not name
+   * (a loopback simulator, an address the user granted): content scripts read it in the page, the
+   * background has the browser read it in the sender's document (utils/background/page-marks.ts).
+   */
+  storageMark?: string;
+  /**
+   * The page at `url`, or null when it is not one of this CRM's app pages. `marks`: the
+   * `storageMark`s the page's origin holds (absent: none known).
+   */
+  page(url: string, marks?: readonly string[]): PageInfo | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +156,11 @@ export interface SourceApi<C = unknown> {
   /** The API origin credentials of this account may go to, or the reason (a message key) when none may. */
   origin(account: AccountConfig): string | { refused: PlainKey };
   connect(account: AccountConfig, secret: string, tokens: TokenCache): C;
+  /**
+   * A client for an account without stored credentials, working with the session its pages hold
+   * (LiveTex: the cabinet's token); null or absent: such a source reads through the tab only.
+   */
+  sessionClient?(account: string): C | null;
   /** A connection check for the options page: what it saw, as a message key and its values ('options.connected'). */
   check(client: C): Promise<Phrase>;
   /** One page of an API task's query. */
@@ -243,10 +259,19 @@ export interface SourceEngine<C = unknown> {
   /** The file's layout for a target, from the store. */
   layout(db: ExportDb, target: ExportTarget): Promise<FileLayout>;
   fileName(target: ExportTarget, date: Date): string;
-  /** The popup's lines for a job: counts, each with its label's message key. */
-  counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<{ label: CountKey; value: number; testId?: string }[]>;
+  /** The popup's lines for a job: counts, each with its label's message key (or phrase). */
+  counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<CountLine[]>;
   /** The message key of a task's phase (the pages say it in the user's language). */
   phase(task: Task): PhaseKey;
+}
+
+/** A line of the popup: its label (a count key, or a phrase when it takes values), its number, a hint under it. */
+export interface CountLine {
+  label: CountKey | Phrase;
+  value: number;
+  testId?: string;
+  /** What the user can do about this number (a message key). */
+  hint?: PlainKey;
 }
 
 export interface StepOutcome {

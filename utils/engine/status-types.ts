@@ -1,8 +1,8 @@
 /** What the popup shows of each job (answer of `getStatus`). */
 import type { ErrorInfo } from '../errors';
-import type { CountKey, PhaseKey } from '../i18n/keys';
+import type { PhaseKey } from '../i18n/keys';
 import type { Job } from './run';
-import type { SourceId } from './source';
+import type { CountLine, SourceId } from './source';
 
 export interface JobStatus {
   key: string;
@@ -19,7 +19,7 @@ export interface JobStatus {
   pausedReason?: ErrorInfo;
   lastError?: ErrorInfo;
   lastSuccessAt?: string;
-  counts: { label: CountKey; value: number; testId?: string }[];
+  counts: CountLine[];
   reconciled?: Job['reconciled'];
 }
 

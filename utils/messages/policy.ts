@@ -18,8 +18,13 @@ export interface Self {
   id: string;
   /** `chrome-extension://<id>/` (or moz-extension). */
   baseUrl: string;
-  /** The page a URL is for one of the sources, or null. */
-  pageOf(url: string): PageInfo | null;
+  /** The page a URL is for one of the sources (given the storage marks of its origin), or null. */
+  pageOf(url: string, marks?: readonly string[]): PageInfo | null;
+  /**
+   * The sources' storage marks the sender's document holds, as the browser reads them there:
+   * asked only for a tab whose URL alone names no source (background only).
+   */
+  marksOf?(s: Sender): Promise<string[]>;
   /** Whether the extension holds host access to a page's origin (its content scripts run only there). */
   hostGranted(url: string): Promise<boolean>;
 }
@@ -54,18 +59,23 @@ export function fromBackground(s: Sender, self: Self): boolean {
   return path !== null && (path.endsWith('.js') || path === '_generated_background_page.html');
 }
 
+/** Whether the sender could be a CRM tab whose page only its storage marks tell (worth asking the browser). */
+export function needsMarks(s: Sender, self: Self): boolean {
+  return !!self.marksOf && s.id === self.id && s.tab?.id != null && isWeb(s.url) && self.pageOf(s.url) === null;
+}
+
 /** A content script of this extension in a web page that a source recognises, else null. */
-export function crmTab(s: Sender, self: Self): TabSender | null {
+export function crmTab(s: Sender, self: Self, marks?: readonly string[]): TabSender | null {
   if (s.id !== self.id || s.tab?.id == null || !isWeb(s.url)) return null;
   // The frame that sent it and the tab's page must both be the CRM's.
   if (s.tab.url && s.tab.url !== s.url && !isWeb(s.tab.url)) return null;
-  const page = self.pageOf(s.url);
+  const page = self.pageOf(s.url, marks);
   if (!page) return null;
   return { tabId: s.tab.id, frameId: s.frameId ?? 0, documentId: s.documentId, url: s.url, page };
 }
 
-export function allowed(kind: SenderKind, s: Sender, self: Self): boolean {
+export function allowed(kind: SenderKind, s: Sender, self: Self, marks?: readonly string[]): boolean {
   if (kind === 'extension-page') return fromExtensionPage(s, self);
   if (kind === 'background') return fromBackground(s, self);
-  return crmTab(s, self) !== null;
+  return crmTab(s, self, marks) !== null;
 }

@@ -4,7 +4,7 @@
  * throws becomes the Outcome's error. Nothing else registers message listeners.
  */
 import { CrmError, toErrorInfo } from '../errors';
-import { allowed, crmTab, type Self, type Sender, type TabSender } from './policy';
+import { allowed, crmTab, needsMarks, type Self, type Sender, type TabSender } from './policy';
 import { PROTOCOL, type DataOf, type MessageName, type ResultOf } from './protocol';
 import { onMessage } from './send';
 
@@ -26,10 +26,12 @@ export function serve(handlers: Handlers, self: Self): void {
     listen(name, async ({ data, sender }) => {
       try {
         const granted = def.from !== 'crm-tab' || (await self.hostGranted(sender.url ?? ''));
-        if (!granted || !allowed(def.from, sender, self)) throw new CrmError('malformed-response', `${name}: not accepted from this sender`);
+        // A page its URL does not name (a CRM off its own hosts) is judged by what its storage holds.
+        const marks = granted && def.from === 'crm-tab' && needsMarks(sender, self) ? await self.marksOf!(sender) : undefined;
+        if (!granted || !allowed(def.from, sender, self, marks)) throw new CrmError('malformed-response', `${name}: not accepted from this sender`);
         const parsed = def.data.safeParse(data);
         if (!parsed.success) throw new CrmError('malformed-response', `${name}: invalid message`);
-        const ctx: HandlerContext = { sender, tab: def.from === 'crm-tab' ? crmTab(sender, self)! : undefined };
+        const ctx: HandlerContext = { sender, tab: def.from === 'crm-tab' ? crmTab(sender, self, marks)! : undefined };
         return { ok: true, value: (await handler(parsed.data, ctx)) ?? null };
       } catch (e) {
         return { ok: false, error: toErrorInfo(e) };

@@ -2,8 +2,9 @@
 import type { SourceEngine, SourceId } from '../engine/source';
 import { alfacrm } from './alfacrm';
 import { altegio } from './altegio';
+import { livetex } from './livetex';
 
-export const SOURCES: SourceEngine[] = [alfacrm as SourceEngine, altegio as SourceEngine];
+export const SOURCES: SourceEngine[] = [alfacrm as SourceEngine, altegio as SourceEngine, livetex as SourceEngine];
 
 export function engineOf(id: SourceId): SourceEngine {
   const src = SOURCES.find((s) => s.id === id);

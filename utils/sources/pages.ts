@@ -2,19 +2,38 @@
 import type { PageInfo, SourcePages } from '../engine/source';
 import { alfacrmPages } from './alfacrm/pages';
 import { altegioPages } from './altegio/pages';
+import { livetexPages } from './livetex/pages';
 
-export const SOURCE_PAGES: SourcePages[] = [alfacrmPages, altegioPages];
+export const SOURCE_PAGES: SourcePages[] = [alfacrmPages, altegioPages, livetexPages];
 
 /** Content-script matches and host permissions of every source. */
 export const CRM_MATCHES: string[] = SOURCE_PAGES.flatMap((s) => s.matches);
 
+/** Host permissions for APIs on hosts without pages of ours (no content script goes there). */
+export const API_HOSTS: string[] = SOURCE_PAGES.flatMap((s) => s.apiHosts ?? []);
+
+/** The localStorage keys that mark a source's pages off its own hosts. */
+export const STORAGE_MARKS: string[] = SOURCE_PAGES.flatMap((s) => (s.storageMark ? [s.storageMark] : []));
+
 /** The page at `url` for the first source that recognises it, or null. */
-export function pageOf(url: string): PageInfo | null {
+export function pageOf(url: string, marks?: readonly string[]): PageInfo | null {
   for (const s of SOURCE_PAGES) {
-    const page = s.page(url);
+    const page = s.page(url, marks);
     if (page) return page;
   }
   return null;
+}
+
+/** In a content script: the page at `url` in this document, with the marks its origin's storage holds. */
+export function pageHere(url: string): PageInfo | null {
+  const marks = STORAGE_MARKS.filter((key) => {
+    try {
+      return localStorage.getItem(key) !== null;
+    } catch {
+      return false; // storage closed to this page
+    }
+  });
+  return pageOf(url, marks);
 }
 
 /** Whether a host permission pattern (`https://*.s20.online/*`) covers an origin. */

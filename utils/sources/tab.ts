@@ -2,8 +2,9 @@
 import type { SourceId, SourceTab } from '../engine/source';
 import { alfacrmTab } from './alfacrm/tab';
 import { altegioTab } from './altegio/tab';
+import { livetexTab } from './livetex/tab';
 
-export const SOURCE_TABS: SourceTab[] = [alfacrmTab, altegioTab];
+export const SOURCE_TABS: SourceTab[] = [alfacrmTab, altegioTab, livetexTab];
 
 export function tabPartOf(id: SourceId): SourceTab | undefined {
   return SOURCE_TABS.find((s) => s.pages.id === id);

@@ -5,7 +5,7 @@
 import type { TabReadRequest } from '../engine/source';
 import { toErrorInfo } from '../errors';
 import { call } from '../messages/send';
-import { pageOf } from '../sources/pages';
+import { pageHere } from '../sources/pages';
 import { tabPartOf } from '../sources/tab';
 import { deliver } from './deliver';
 
@@ -14,7 +14,7 @@ const reading = new Set<string>();
 async function read(req: TabReadRequest): Promise<void> {
   const ref = { jobKey: req.jobKey, runId: req.runId, task: req.task };
   try {
-    const page = pageOf(location.href);
+    const page = pageHere(location.href);
     const reader = page ? tabPartOf(page.source)?.readers[req.task] : undefined;
     if (!reader) throw new Error(`this page cannot read «${req.task}»`);
     const result = await reader.read(req, {
