@@ -5,8 +5,9 @@
  * full part, `SourceEngine` in the background and the page that builds files.
  */
 import type { ButtonKey, CountKey, PhaseKey, Phrase, PlainKey } from '../i18n/keys';
+import type { InsightData } from '../insights/types';
 import type { Settings } from '../settings/schema';
-import type { ApiTask, Job, Task } from './run';
+import type { ApiTask, Job, StepTask, Task } from './run';
 import type { ExportDb, RecordRow } from './store';
 
 export type SourceId = 'alfacrm' | 'altegio' | 'livetex';
@@ -140,6 +141,8 @@ export interface ExportTarget {
   account: string;
   partition: string;
   scope: string;
+  /** Only these records (a slice the Insights page names), when given. */
+  ids?: number[];
 }
 
 /** The columns and cells of an export, from one record per signature and the source's lists. */
@@ -193,6 +196,10 @@ export interface SourceEngine<C = unknown> {
   counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<{ label: CountKey; value: number; testId?: string }[]>;
   /** The message key of a task's phase (the pages say it in the user's language). */
   phase(task: Task): PhaseKey;
+  /** How far a step that spans several (a paged read) has got, when it can tell. */
+  stepProgress?(job: Job, task: StepTask): { done: number; total: number } | null;
+  /** A partition's records as flat Insights records with their dictionaries, from the store (no CRM request). */
+  insights?(db: ExportDb, account: string, partition: string): Promise<InsightData>;
 }
 
 export interface StepOutcome {
