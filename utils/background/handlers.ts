@@ -12,8 +12,10 @@ import { commitUnit, finishRead, readFailed, tabReady } from '../engine/tab-repo
 import type { Handlers } from '../messages/router';
 import type { Self } from '../messages/policy';
 import { loadSettings } from '../settings/items';
+import { rememberUse } from '../insights-store/items';
 import { ensureAccountJobs } from './account-jobs';
 import { hostGranted, injectCrmUi, originPattern } from './crm-ui-injection';
+import { insightsHandlers } from './insights-handlers';
 
 /** The job a popup action is for: the one named, else the first the popup shows. */
 async function jobFor(jobKey: string | undefined) {
@@ -33,7 +35,11 @@ export const handlers: Handlers = {
     await tabReady(tab!);
     return null;
   },
-  exportStart: (_, { tab }) => startExport(tab!),
+  exportStart: async (_, { tab }) => {
+    const started = await startExport(tab!);
+    await rememberUse(tab!.page.account, tab!.page.partition);
+    return started;
+  },
   exportStatus: (d, { tab }) => exportView(d.jobKey, d.runId, tab!.tabId),
   addAccount: async (_, { tab }) => {
     // The address comes from the tab the click was in, never from what the page says.
@@ -54,11 +60,14 @@ export const handlers: Handlers = {
   },
   getStatus: () => currentStatus(),
   syncNow: async (d) => {
-    void syncNow((await jobFor(d.jobKey)).key);
+    const job = await jobFor(d.jobKey);
+    await rememberUse(job.account, job.partition);
+    void syncNow(job.key);
     return null;
   },
   exportAll: async (d): Promise<ExportResult> => {
     const job = await jobFor(d.jobKey);
+    await rememberUse(job.account, job.partition);
     const file = await downloadFile({ source: job.source, account: job.account, partition: job.partition, scope: 'all' });
     const hasApi = (await clientFor(job.source, job.account)) !== null;
     return { ...file, source: hasApi ? 'api+ui' : 'ui' };
@@ -73,6 +82,7 @@ export const handlers: Handlers = {
     if (!client) throw new CrmError('api-not-configured', 'no API credentials for this account');
     return src.api!.check(client);
   },
+  ...insightsHandlers,
 };
 
 export function self(): Self {

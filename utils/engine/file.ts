@@ -62,12 +62,19 @@ export async function streamFile(
   const layout = await src.layout(db, target);
   const sink = settings.fileFormat === 'xlsx' ? xlsxSink(layout, settings, write, now) : csvSink(layout, settings, locale, write);
   let rows = 0;
-  let chunk = await chunkAfter(db, target.source, target.account, -Infinity);
+  // A slice reads from its first id to its last, and writes only its own rows.
+  const only = target.ids ? new Set(target.ids) : null;
+  let first = Infinity;
+  let last = only ? -Infinity : Infinity;
+  for (const id of only ?? []) [first, last] = [Math.min(first, id), Math.max(last, id)];
+  let chunk = await chunkAfter(db, target.source, target.account, only ? first - 1 : -Infinity);
   while (chunk.length > 0) {
+    const tail = chunk[chunk.length - 1].id;
     // The next read runs while this chunk is merged and written.
-    const next = chunk.length === CHUNK ? chunkAfter(db, target.source, target.account, chunk[chunk.length - 1].id) : Promise.resolve([]);
+    const next = chunk.length === CHUNK && tail < last ? chunkAfter(db, target.source, target.account, tail) : Promise.resolve([]);
     const cells: string[][] = [];
     for (const row of chunk) {
+      if (only && !only.has(row.id)) continue;
       const c = layout.cells(row);
       if (c) cells.push(c);
     }
@@ -76,7 +83,8 @@ export async function streamFile(
     chunk = await next;
   }
   sink.end();
-  return { fileName: `${src.fileName(target, now)}.${sink.extension}`, rows, mime: sink.mime };
+  const name = `${src.fileName(target, now)}${only ? '-slice' : ''}`;
+  return { fileName: `${name}.${sink.extension}`, rows, mime: sink.mime };
 }
 
 /** The whole file as text (CSV; tests and small exports). */

@@ -83,6 +83,12 @@ export interface SourceTab {
   button: { testId: string; label: ButtonKey; anchor(doc: Document): Element | null };
   /** File name of the diagnostics download. */
   diagnosticsFile: string;
+  /** The page that lists archived records by reason (AlfaCRM: the archive board), for Insights' line and badges. */
+  archiveView?: {
+    is(url: string): boolean;
+    /** Each reason column's header, keyed by reason id ('0': no reason). */
+    columnHeaders(doc: Document): { key: string; header: Element }[];
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import type { ExportResult } from '../engine/run';
 import type { ExportTarget, Phrase } from '../engine/source';
 import type { Status } from '../engine/status-types';
 import type { PhaseKey } from '../i18n/keys';
+import type { TabInsights } from '../insights/tab-summary';
 
 /**
  * Who may send a message. `extension-page`: the popup, options or insights page;
@@ -34,6 +35,7 @@ const text = z.string().max(10_000);
 const runRef = { jobKey: z.string().max(600), runId: z.string().max(40) };
 const errorInfo = z.object({ code: z.enum(ERROR_CODES), message: text, detail: text.optional(), crm: z.string().max(100).optional() });
 const counts = z.record(z.string().max(100), z.number().int().nonnegative());
+const ids = z.array(z.number().int().positive()).max(1_000_000);
 
 export const tabReadRequest = z.object({ ...runRef, task: z.string().max(40), partition: z.string().max(100), skip: counts });
 
@@ -72,7 +74,7 @@ export const PROTOCOL = {
     z.object({
       ...runRef,
       task: z.string().max(40),
-      result: z.object({ expected: z.number().int().nonnegative(), counts, ids: z.array(z.number().int().positive()).max(1_000_000).optional() }),
+      result: z.object({ expected: z.number().int().nonnegative(), counts, ids: ids.optional() }),
     }),
   ),
   tabFailed: message<null>()('crm-tab', z.object({ ...runRef, task: z.string().max(40), error: errorInfo })),
@@ -88,6 +90,7 @@ export const PROTOCOL = {
         account: z.string().max(300),
         partition: z.string().max(100),
         scope: z.string().max(40),
+        ids: ids.optional(),
       }),
       settings: z.object({
         delimiter: z.enum(['auto', ';', ',']),
@@ -103,6 +106,13 @@ export const PROTOCOL = {
   syncNow: message<null>()('extension-page', z.object({ jobKey: z.string().max(600).optional() })),
   exportAll: message<ExportResult>()('extension-page', z.object({ jobKey: z.string().max(600).optional() })),
   checkConnection: message<Phrase>()('extension-page', z.object({ accountId: z.string().max(100) })),
+  /** The Insights page: the records behind a number, as a file in the user's format (account and partition from the page's URL). */
+  exportSlice: message<ExportResult>()('extension-page', z.object({ account: z.string().max(300), partition: z.string().max(100), ids: ids.min(1) })),
+
+  /** The CRM tab's line beside the button and the column badges, for the sender's page (from the store). */
+  insightsSummary: message<TabInsights | null>()('crm-tab', none),
+  /** «Insights» in the CRM tab: the page opens for the sender's account and branch (never the message's). */
+  openInsights: message<null>()('crm-tab', none),
 };
 
 export type MessageName = keyof typeof PROTOCOL;
