@@ -37,6 +37,7 @@ import {
 import { report, summarise } from './report';
 import type { sequentialSync, SequentialResult } from './sequential-client';
 import { contentScriptBench } from './sections/content-script';
+import { insightsBench } from './sections/insights';
 import { exportBench, type ExportMode } from './sections/store';
 import { checkStore, exportAfterSync, openSyncSession, runSync, type SyncSession } from './sections/sync';
 
@@ -128,6 +129,12 @@ async function sectionExport(extDir: string, bundle: string, sim: RemoteSim) {
       results.idb = { bulkPut: sample(r.seed)!, readAll: sample(r.readAll), buildBlob: sample(r.buildBlob), syncPath: sample(r.syncPath) };
     }
   }
+}
+
+async function sectionInsights(extDir: string, bundle: string, sim: RemoteSim) {
+  log(`\n[6] Insights page on 100,000 records (seeded store; first paint of 3 loads, 6 filter changes)${loadNote('insights')}`);
+  const r = await insightsBench({ extDir, bundle, sim, truth: await sim.truth(), rows: 100_000, log });
+  results.insights = { ...r, median: { firstPaintMs: median(r.firstPaintMs), filterMs: median(r.filterMs), worstFilterMs: Math.max(...r.filterMs) } };
 }
 
 /** The floor at `latencyMs`, from the unchanged dataset (every simulator starts from the same seed). */
@@ -314,6 +321,7 @@ async function main() {
   try {
     if (wants('content')) await sectionContent(extDir, simB);
     if (wants('export')) await sectionExport(extDir, bundle, simB);
+    if (wants('insights')) await sectionInsights(extDir, bundle, simB);
     if (wants('sync')) await sectionSyncs(extDir, simA, simB, simP);
   } finally {
     await Promise.all([simA, simB, simP].map((s) => s.close()));

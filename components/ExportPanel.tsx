@@ -10,17 +10,19 @@ import { errorText, t, type ButtonKey } from '@/utils/i18n';
 import { call } from '@/utils/messages/send';
 import type { ExportUiState } from '@/utils/tab/export-click';
 
-interface Props {
+export interface ExportPanelProps {
   testId: string;
   label: ButtonKey;
   run: (onState: (s: ExportUiState) => void) => Promise<ExportResult>;
   diagnostics: (shape: unknown) => void;
+  /** Told when an export has written its file. */
+  onDone?: () => void;
 }
 
 type View =
   { kind: 'idle' } | { kind: 'running'; state: ExportUiState } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; error: ErrorInfo; shape?: unknown };
 
-export function ExportPanel({ testId, label, run, diagnostics }: Props) {
+export function ExportPanel({ testId, label, run, diagnostics, onDone }: ExportPanelProps) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const busy = view.kind === 'running';
 
@@ -29,6 +31,7 @@ export function ExportPanel({ testId, label, run, diagnostics }: Props) {
     try {
       const result = await run((state) => setView({ kind: 'running', state }));
       setView({ kind: 'done', result });
+      onDone?.();
     } catch (e) {
       setView({ kind: 'failed', error: toErrorInfo(e), shape: isCrmError(e) ? e.diagnostics : undefined });
     }

@@ -1,10 +1,12 @@
-/** Popup: where the store stands — state, counts, reconciliation — and the two actions. */
+/** Popup: where the store stands — state, progress, counts, reconciliation — the two actions and Insights. */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CountLine } from '@/utils/engine/source';
 import type { JobStatus, Status } from '@/utils/engine/status-types';
 import { errorText, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/send';
+import { Reconciliation } from './popup/Reconciliation';
+import { SyncProgress } from './popup/SyncProgress';
 
 function stateLine(s: JobStatus): string {
   const when = s.lastSuccessAt ? t('popup.lastSync', [new Date(s.lastSuccessAt).toLocaleString()]) : t('popup.neverSynced');
@@ -39,6 +41,12 @@ function OtherAccounts({ jobs }: { jobs: JobStatus[] }) {
       ))}
     </>
   );
+}
+
+/** Insights for the account and partition the popup shows. */
+function openInsights(job: JobStatus) {
+  const query = new URLSearchParams({ account: job.account, branch: job.partition });
+  return browser.tabs.create({ url: browser.runtime.getURL(`/insights.html?${query}`) });
 }
 
 export function Popup() {
@@ -95,26 +103,8 @@ export function Popup() {
             {t(c.hint!)}
           </p>
         ))}
-      {job?.reconciled && (
-        <table data-testid="reconciliation" class="recon">
-          <thead>
-            <tr>
-              <th>{t('popup.branchColumn')}</th>
-              <th>{t('popup.uiLeads')}</th>
-              <th>{t('popup.api')}</th>
-              <th>{t('popup.stored')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>{job.partition}</td>
-              <td>{job.reconciled.ui ?? '—'}</td>
-              <td>{job.reconciled.api ?? '—'}</td>
-              <td>{job.reconciled.stored ?? '—'}</td>
-            </tr>
-          </tbody>
-        </table>
-      )}
+      {job?.state === 'syncing' && <SyncProgress job={job} />}
+      {job?.reconciled?.lines && <Reconciliation lines={job.reconciled.lines} />}
       {/* Stores written before the phrases kept English sentences here: left out until the next sync. */}
       {job?.reconciled?.differences.filter(Array.isArray).map((d) => (
         <p class="muted" key={d.join()}>
@@ -129,6 +119,11 @@ export function Popup() {
           {t('popup.exportAll')}
         </button>
       </div>
+      {job?.insights && (
+        <button data-testid="open-insights" class="link" onClick={() => void openInsights(job)}>
+          {t('popup.openInsights')}
+        </button>
+      )}
       {note && (
         <p data-testid="popup-note" class="muted">
           {note}

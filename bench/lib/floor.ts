@@ -4,7 +4,8 @@
  *
  * - API: every rate-limited request it needs (the four dictionaries, then `customer/index`
  *   removed=0 and removed=2, 50 a page; consecutive pages repeat ~1.7 % of rows, so a little
- *   more than total/50 pages are needed to see every id) ÷ the rate limit. The token login is
+ *   more than total/50 pages are needed to see every id; then the change log, 50 entries a page,
+ *   read once in full by a first sync) ÷ the rate limit. The token login is
  *   not rate limited and happened when the options were saved.
  * - UI: the archive tab page, then for each board column its first load and one request per
  *   further page of `uiPageSize` cards (`crm-scroll-pager`), each waiting `latencyMs`; a column's
@@ -36,7 +37,7 @@ export function customerPagesNeeded(total: number, overlap: number, size = API_P
 export interface Floor {
   latencyMs: number;
   rate: number;
-  api: { dictionaryPages: number; activePages: number; archivedPages: number; requests: number; ms: number };
+  api: { dictionaryPages: number; activePages: number; archivedPages: number; logPages: number; requests: number; ms: number };
   ui: { columns: number; pagers: number; requests: number; longestColumn: number; ms: number; concurrency: number };
   parallelMs: number;
   serialMs: number;
@@ -50,7 +51,8 @@ export function fullSyncFloor(t: Truth, knobs: Knobs, branch: number, latencyMs:
   const archived = t.archivedLeadIds(branch).length + t.archivedCustomerIds(branch).length;
   const activePages = customerPagesNeeded(active, duplicateRate);
   const archivedPages = customerPagesNeeded(archived, duplicateRate);
-  const apiRequests = dictionaryPages + activePages + archivedPages;
+  const logPages = Math.max(1, Math.ceil(t.changeLogSize(branch) / API_PAGE_SIZE));
+  const apiRequests = dictionaryPages + activePages + archivedPages + logPages;
 
   // Archive board columns: column 0 (no reason), every enabled reason, and disabled ones holding leads.
   const perColumn = new Map<number, number>();
@@ -69,7 +71,7 @@ export function fullSyncFloor(t: Truth, knobs: Knobs, branch: number, latencyMs:
   return {
     latencyMs,
     rate,
-    api: { dictionaryPages, activePages, archivedPages, requests: apiRequests, ms: apiMs },
+    api: { dictionaryPages, activePages, archivedPages, logPages, requests: apiRequests, ms: apiMs },
     ui: {
       columns: chains.length,
       pagers: columnRequests - chains.length,

@@ -20,8 +20,13 @@ export class Truth {
       leadRejectReasons: Reason[];
       customerRejectReasons: Reason[];
       ids: Record<number, { active: number[]; archivedLeads: number[]; archivedCustomers: number[] }>;
+      /** Entries of the change log (`log/index`) per branch. */
+      logSizes: Record<number, number>;
     },
   ) {}
+  changeLogSize(b: number): number {
+    return this.t.logSizes[b] ?? 0;
+  }
   records(): SimRecord[] {
     return this.t.records;
   }

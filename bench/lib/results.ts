@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Floor } from './floor';
 import type { SequentialResult } from '../sequential-client';
 import type { ContentScriptResult } from '../sections/content-script';
+import type { InsightsBenchResult } from '../sections/insights';
 import type { ExportResult } from '../sections/store';
 import type { ExportAfterSync, SyncRun } from '../sections/sync';
 
@@ -142,5 +143,7 @@ export const results = {
       })
     | null,
   idb: null as { bulkPut: IdbSample; readAll: IdbSample | null; buildBlob?: IdbSample | null; syncPath: IdbSample | null } | null,
+  /** The Insights page on a seeded store (section 6). */
+  insights: null as (InsightsBenchResult & { median: { firstPaintMs: number; filterMs: number; worstFilterMs: number } }) | null,
   targets: [] as Target[],
 };

@@ -14,8 +14,12 @@ const send = (m: unknown) => process.send?.(m);
 function truth() {
   const t = sim.truth;
   const ids: Record<number, { active: number[]; archivedLeads: number[]; archivedCustomers: number[] }> = {};
-  for (const b of t.branches) ids[b] = { active: t.activeIds(b), archivedLeads: t.archivedLeadIds(b), archivedCustomers: t.archivedCustomerIds(b) };
-  return { branches: t.branches, records: t.records(), leadRejectReasons: t.leadRejectReasons(), customerRejectReasons: t.customerRejectReasons(), ids };
+  const logSizes: Record<number, number> = {};
+  for (const b of t.branches) {
+    ids[b] = { active: t.activeIds(b), archivedLeads: t.archivedLeadIds(b), archivedCustomers: t.archivedCustomerIds(b) };
+    logSizes[b] = t.changeLog(b).length;
+  }
+  return { branches: t.branches, records: t.records(), leadRejectReasons: t.leadRejectReasons(), customerRejectReasons: t.customerRejectReasons(), ids, logSizes };
 }
 
 process.on('message', (m: Request) => {

@@ -8,12 +8,14 @@
  *   dictionaries into the product's database 'crm-archive-export', timed (the write throughput);
  * - `readAll(origin)`: reads back what the export reads (the export-ready lines) in its chunks, timed; `buildBlob(origin)`: the
  *   export's build (read, merge, CSV, Blob) without the offscreen document and the download;
- * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed.
+ * - `syncPath(spec)`: writes rows the way the sync does into a scratch database, timed;
+ * - `seedJob(origin, branch)`: the job the Insights page finds the seeded account by.
  */
 import Dexie from 'dexie';
 import { buildFileBlob } from '../../utils/engine/file';
 import { linesAfter } from '../../utils/engine/file-rows';
 import { toRow } from '../../utils/engine/rows';
+import { newJob } from '../../utils/engine/run';
 import { ExportDb, putRows, type RecordRow } from '../../utils/engine/store';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { derive } from '../../utils/sources/alfacrm/derive';
@@ -143,4 +145,11 @@ async function syncPath(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   return { rows, ms };
 }
 
-(globalThis as { __storeBench?: unknown }).__storeBench = { seed, readAll, buildBlob, syncPath };
+/** A job for the seeded account and branch: the Insights page lists the accounts the jobs name. */
+async function seedJob(origin: string, branch: number): Promise<void> {
+  const store = new ExportDb();
+  await store.jobs.put(newJob('alfacrm', origin, String(branch)));
+  store.close();
+}
+
+(globalThis as { __storeBench?: unknown }).__storeBench = { seed, seedJob, readAll, buildBlob, syncPath };

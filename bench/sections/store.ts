@@ -49,21 +49,22 @@ export interface ExportResult {
   syncPath?: { rows: number; ms: number };
 }
 
-interface StoreBenchApi {
+export interface StoreBenchApi {
   seed(s: SeedSpec): Promise<{ rows: number; ms: number }>;
+  seedJob(origin: string, branch: number): Promise<void>;
   readAll(origin: string): Promise<{ rows: number; ms: number }>;
   buildBlob(origin: string): Promise<{ rows: number; ms: number }>;
   syncPath(s: SeedSpec): Promise<{ rows: number; ms: number }>;
 }
 
-async function storePage(b: BenchBrowser, bundle: string): Promise<Page> {
+export async function storePage(b: BenchBrowser, bundle: string): Promise<Page> {
   const page = await b.ctx.newPage();
   await page.goto(extensionPage(b, 'options.html'));
   await page.evaluate(bundle);
   return page;
 }
 
-function seedSpec(sim: RemoteSim, truth: Truth, count: number): SeedSpec {
+export function seedSpec(sim: RemoteSim, truth: Truth, count: number): SeedSpec {
   return { origin: sim.url, branch: 1, count, templates: templatesFrom(truth, 1, 7), dicts: dictsFrom(truth), firstId: 1_000_000 };
 }
 

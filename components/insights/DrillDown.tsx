@@ -1,6 +1,7 @@
 /** The records behind a number: a list (first rows) and «Export this slice» for all of them. */
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { toErrorInfo } from '@/utils/errors';
+import { errorText, t } from '@/utils/i18n';
 import { sliceIndices, type SliceSpec } from '@/utils/insights/slices';
 import type { Tally } from '@/utils/insights/tally';
 import { fmtDate, fmtInt } from './format';
@@ -30,7 +31,7 @@ interface Line {
 
 export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
   const lang = useLang();
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const { prep, groups, groupSlot } = tally.view;
   const indices = useMemo(() => sliceIndices(tally, spec), [tally, spec]);
   const lines = useMemo(
@@ -74,11 +75,12 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
     text('archived', t('insights.archived')),
   ];
   const doExport = async () => {
-    setNote('');
+    setNote(null);
     try {
-      await exportSlice(indices.map((i) => prep.data.records[i].id));
+      const saved = await exportSlice(indices.map((i) => prep.data.records[i].id));
+      if (saved) setNote({ ok: true, text: t('export.saved', [saved.fileName, saved.rows]) });
     } catch (e) {
-      setNote(e instanceof Error ? e.message : String(e));
+      setNote({ ok: false, text: errorText(toErrorInfo(e)) });
     }
   };
   return (
@@ -95,7 +97,12 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
         <button type="button" data-testid="export-slice" disabled={!indices.length} onClick={doExport}>
           {t('insights.exportSlice')}
         </button>
-        {note && <span class="error"> {note}</span>}
+        {note && (
+          <span data-testid="export-slice-note" data-ok={note.ok ? '1' : '0'} class={note.ok ? 'hint' : 'error'}>
+            {' '}
+            {note.text}
+          </span>
+        )}
       </p>
       <div class="scroll">
         <SortableTable columns={columns} rows={lines} rowKey={(l) => String(l.id)} onDrill={() => undefined} />

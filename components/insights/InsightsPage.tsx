@@ -76,6 +76,11 @@ export function InsightsPage(p: InsightsPageProps) {
                 ? t('insights.computing')
                 : t('insights.tally', [fmtInt(p.lang, result.tally.records), fmtInt(p.lang, result.tally.archivedLeads)])}
           </p>
+          {model.data && !model.data.hasApi && (
+            <p data-testid="insights-no-api" class="hint">
+              {t('insights.withoutApi')}
+            </p>
+          )}
         </header>
         {result && view && (
           <>

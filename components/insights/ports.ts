@@ -1,5 +1,5 @@
 /**
- * What the page needs from outside, injected so the lead can wire the real store later:
+ * What the page needs from outside, injected (entrypoints/insights/main.tsx wires the store):
  * the data loader, the settings port and the export of a drill-down's records.
  */
 import type { Lang } from '@/utils/i18n';
@@ -7,7 +7,8 @@ import type { InsightSettingsPort } from '@/utils/insights/settings';
 import type { InsightData, NamedId } from '@/utils/insights/types';
 
 export type InsightsLoader = (account: string, branch: number) => Promise<InsightData>;
-export type ExportSlice = (ids: number[]) => void | Promise<void>;
+/** Writes the records as a file; may say what it saved. */
+export type ExportSlice = (ids: number[]) => void | Promise<void | { fileName: string; rows: number }>;
 
 export interface InsightsPageProps {
   account: string;

@@ -3,18 +3,23 @@
  * the unlisted script crm-ui.js. It is not in the manifest: the background injects it into the
  * loader's isolated world when the loader asks (entrypoints/crm-loader.content.ts), i.e. on a
  * page with an export button, or when a run wants this tab to read. Here it mounts the page's
- * export button and keeps it there through the page's own navigation.
+ * export button (on the archive by reason also the Insights line and column badges) and keeps
+ * them there through the page's own navigation.
  */
 import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { ExportPanel } from '@/components/ExportPanel';
+import { CrmTabPanel } from '@/components/CrmTabPanel';
+import type { SourceTab } from '@/utils/engine/source';
+import { uiLang } from '@/utils/i18n';
+import type { TabInsights } from '@/utils/insights/tab-summary';
 import { tabReadRequest } from '@/utils/messages/protocol';
 import { downloadJson } from '@/utils/download-json';
 import { pageHere } from '@/utils/sources/pages';
 import { tabPartOf } from '@/utils/sources/tab';
 import { runExport } from '@/utils/tab/export-click';
 import { keepMounted } from '@/utils/tab/keep-mounted';
+import { showColumnBadges } from '@/utils/tab/column-badges';
 import { startRead } from '@/utils/tab/read';
 import { crmUiPart, publishCrmUiPart } from '@/utils/tab/ui-part';
 // Inlined into the shadow root: no web-accessible CSS file, so it works on any origin the user adds.
@@ -28,6 +33,33 @@ export default defineUnlistedScript(() => {
   let ui: ShadowRootContentScriptUi<void> | null = null;
   let stopKeeping: (() => void) | null = null;
 
+  let container: HTMLElement | null = null;
+  let stopBadges: (() => void) | null = null;
+
+  /** The panel for the page at `url`: the button, and on the archive by reason the Insights line and column badges. */
+  const paint = (part: SourceTab, url: string) => {
+    if (!container) return;
+    const archive = part.archiveView?.is(url) ?? false;
+    const onSummary = (summary: TabInsights | null) => {
+      stopBadges?.();
+      stopBadges =
+        summary && archive && part.archiveView ? showColumnBadges(document, () => part.archiveView!.columnHeaders(document), summary, uiLang()) : null;
+    };
+    render(
+      <CrmTabPanel
+        button={{
+          testId: part.button.testId,
+          label: part.button.label,
+          run: (onState) => runExport(onState),
+          diagnostics: (shape) => downloadJson(shape, part.diagnosticsFile),
+        }}
+        archive={archive}
+        onSummary={onSummary}
+      />,
+      container,
+    );
+  };
+
   const update = async (url: string) => {
     const page = pageHere(url);
     const part = page?.scope ? tabPartOf(page.source) : undefined;
@@ -38,21 +70,20 @@ export default defineUnlistedScript(() => {
         position: 'inline',
         anchor: () => part.button.anchor(document),
         append: 'after',
-        onMount: (container) => {
-          render(
-            <ExportPanel
-              testId={part.button.testId}
-              label={part.button.label}
-              run={(onState) => runExport(onState)}
-              diagnostics={(shape) => downloadJson(shape, part.diagnosticsFile)}
-            />,
-            container,
-          );
+        onMount: (root) => {
+          container = root;
+          paint(part, url);
         },
-        onRemove: (container) => container && render(null, container),
+        onRemove: (root) => {
+          stopBadges?.();
+          stopBadges = container = null;
+          if (root) render(null, root);
+        },
       });
       // Mounted once the anchor is there, and put back whenever the app's redraw takes it away.
       stopKeeping = keepMounted(ui, () => part.button.anchor(document));
+    } else if (part && ui) {
+      paint(part, url);
     } else if (!part && ui) {
       stopKeeping?.();
       ui.remove();

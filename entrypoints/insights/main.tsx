@@ -1,49 +1,57 @@
 /**
- * insights.html. The page takes its data, settings and export through injected functions;
- * everything marked STUB below stands in for the store until the lead wires it
- * (load → the store's records of the branch, settings → @wxt-dev/storage, exportSlice → the CSV export).
+ * insights.html: the Insights page over the store. The ports are wired here: the loader reads the
+ * extension's IndexedDB through the source's adapter, settings live in extension storage per
+ * account, a slice is exported by the background as «Export all leads» is. Opened with
+ * `?account=&branch=`, else on the account and branch used last.
  */
 import { render } from 'preact';
 import { InsightsPage } from '@/components/insights/InsightsPage';
-import type { ExportSlice, InsightsLoader } from '@/components/insights/ports';
+import { db } from '@/utils/engine/store';
 import { t, uiLang } from '@/utils/i18n';
-import { makeDemoData } from '@/utils/insights/demo-data';
-import type { InsightSettings, InsightSettingsPort } from '@/utils/insights/settings';
+import { rememberUse, storedSettings, usedLastItem } from '@/utils/insights-store/items';
+import { insightAccounts, loadInsights } from '@/utils/insights-store/load';
+import { call } from '@/utils/messages/send';
 import '@/components/insights/insights.css';
 
-// STUB: demo data, 5,000 synthetic records per branch. Replace with the adapter from the store.
-const stubLoad: InsightsLoader = async (_account, branch) => makeDemoData(5000, branch);
+const root = document.getElementById('app')!;
 
-// STUB: settings kept in memory for this tab. Replace with @wxt-dev/storage (per account).
-const memory = new Map<string, InsightSettings>();
-const stubSettings: InsightSettingsPort = {
-  get: async (account) => memory.get(account),
-  set: async (account, settings) => void memory.set(account, settings),
-};
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const [accounts, last] = await Promise.all([insightAccounts(db), usedLastItem.getValue()]);
+  const wanted = params.get('account') ?? last?.account;
+  const chosen = accounts.find((a) => a.account === wanted) ?? accounts[0];
+  if (!chosen) {
+    render(
+      <p data-testid="insights-status" data-ready="0" class="insights hint">
+        {t('insights.nothingStored')}
+      </p>,
+      root,
+    );
+    return;
+  }
+  const asked = params.get('branch') ?? (last?.account === chosen.account ? last.partition : null);
+  let partition = asked !== null && chosen.partitions.includes(asked) ? asked : chosen.partitions[0];
+  const onBranchChange = (branch: number) => {
+    partition = String(branch);
+    const query = new URLSearchParams({ account: chosen.account, branch: partition });
+    history.replaceState(null, '', `?${query}`);
+    void rememberUse(chosen.account, partition);
+  };
+  render(
+    <InsightsPage
+      account={chosen.account}
+      branch={Number(partition)}
+      branches={chosen.partitions.map((p) => ({ id: Number(p), name: t('insights.branchNumber', [p]) }))}
+      lang={uiLang()}
+      load={(account, branch) => loadInsights(db, chosen.source, account, String(branch))}
+      settings={storedSettings}
+      exportSlice={(ids) => call('exportSlice', { account: chosen.account, partition, ids })}
+      onBranchChange={onBranchChange}
+    />,
+    root,
+  );
+}
 
-// STUB: downloads the ids only. Replace with the export of these records as the CSV.
-const stubExport: ExportSlice = (ids) => {
-  const url = URL.createObjectURL(new Blob([`id\r\n${ids.join('\r\n')}\r\n`], { type: 'text/csv' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: 'insights-slice.csv' });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
-
-const params = new URLSearchParams(location.search);
 document.title = t('insights.pageTitle');
 document.documentElement.lang = uiLang();
-render(
-  <InsightsPage
-    account={params.get('account') ?? 'demo'}
-    branch={Number(params.get('branch') ?? 1)}
-    branches={[
-      { id: 1, name: 'Головна філія (демо)' },
-      { id: 3, name: 'Філія «Лівий берег» (демо)' },
-    ]}
-    lang={uiLang()}
-    load={stubLoad}
-    settings={stubSettings}
-    exportSlice={stubExport}
-  />,
-  document.getElementById('app')!,
-);
+void start();

@@ -73,7 +73,7 @@ export async function launchBrowser(opts: { userDataDir?: string; downloadsDir?:
 /** What the helpers below need of a browser: the e2e harness's, or the benchmark's. */
 type WithExtension = { ctx: BrowserContext; extensionId: string | null };
 
-export function extensionPage(b: WithExtension, page: 'popup.html' | 'options.html'): string {
+export function extensionPage(b: WithExtension, page: 'popup.html' | 'options.html' | 'insights.html'): string {
   return `chrome-extension://${b.extensionId}/${page}`;
 }
 

@@ -21,7 +21,7 @@ const DICTIONARIES: Record<string, () => readonly object[]> = {
   'study-status': () => STUDY_STATUSES,
   branch: () => BRANCHES,
 };
-const ENTITIES = ['customer', 'communication'].concat(Object.keys(DICTIONARIES));
+const ENTITIES = ['customer', 'communication', 'log'].concat(Object.keys(DICTIONARIES));
 
 function parseBody(ctx: Ctx): Body | null {
   const text = ctx.body.trim();
@@ -96,6 +96,12 @@ export function handleApi(ctx: Ctx, st: SimState): Reply {
     const rec = related === null ? undefined : st.data.get(related);
     const ok = cls.toLowerCase() === 'customer' && rec && (r.branch === null || rec.branch === r.branch);
     return envelope(ok && rec ? st.data.notes(rec.id) : [], page, size, 0, (x) => x);
+  }
+  if (r.entity === 'log') {
+    // Only customers' changes are kept here; `entity_id` narrows to records (assumed filter).
+    const entity = String(body.entity ?? 'Customer').toLowerCase();
+    const entries = entity === 'customer' ? st.data.log.list(r.branch, toIntList(body.entity_id)) : [];
+    return envelope(entries, page, size, 0, (x) => x);
   }
   let items = DICTIONARIES[r.entity]() as readonly { id: number }[];
   const ids = toIntList(body.id);

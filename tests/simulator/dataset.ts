@@ -8,6 +8,7 @@ import { isoDay, nowMs, stamp } from './dates';
 import { CUSTOMER_REJECT_REASONS, LEAD_REJECT_REASONS } from './reasons';
 import { BRANCHES, CURRENT_USER } from './dictionaries';
 import { plan, ZERO_REASON_ID, type DatasetName } from './plan';
+import { ChangeLog } from './change-log';
 import type { ApiCustomer, GroundTruth, SimRecord } from './types';
 
 export { SIZES, ZERO_REASON_ID, type DatasetName } from './plan';
@@ -37,6 +38,8 @@ const BASE_NOTES = ['Дзвінок: не відповідає', 'Надісла
 export class Dataset {
   readonly records: Rec[] = [];
   readonly branches = BRANCHES.map((b) => b.id);
+  /** `log/index`: status changes, archiving and restoring, as they happened. */
+  readonly log = new ChangeLog();
   /** Bumped by every change, so derived views can cache. */
   version = 0;
   private readonly index = new Map<number, Rec>();
@@ -51,13 +54,16 @@ export class Dataset {
     this.mutRng = rng.fork('mutations');
     const slots = plan(rng, name, this.branches);
     const recRng = rng.fork('records');
+    const logRng = rng.fork('change-log');
     for (const s of slots) {
       const rec: Rec = { id: s.id, branch: s.branch, archived: s.archived, data: buildRecord(recRng, s), events: [] };
+      this.log.seed(logRng, s.branch, rec.data, s.createdMs, s.archivedMs);
       if (s.archived && s.reasonId !== null) rec.events.push(this.note(rec, `Відмова: ${this.reasonName(rec)}`, rec.data.updated_at));
       this.records.push(rec);
       this.index.set(rec.id, rec);
     }
     this.records.sort((a, b) => a.id - b.id);
+    this.log.sealSeed();
   }
 
   get(id: number): Rec | undefined {
@@ -114,6 +120,7 @@ export class Dataset {
       rec.data.e_date = isoDay(now);
       if (!opts.silent) rec.data.updated_at = stamp(now);
       rec.events.push(this.note(rec, `Відмова: ${reason.name}`, stamp(now)));
+      this.log.add(rec.branch, now, rec.data, { lead_reject_id: null }, { lead_reject_id: reason.id });
     }
     if (chosen.length) this.version++;
     return chosen.map((r) => r.id).sort((a, b) => a - b);
@@ -148,10 +155,12 @@ export class Dataset {
     const rec = this.index.get(id);
     if (!rec) throw new Error(`no record ${id}`);
     if (!rec.archived) throw new Error(`record ${id} is not archived`);
-    const now = stamp(nowMs());
+    const ms = nowMs();
+    const now = stamp(ms);
+    const key = rec.data.is_study ? 'customer_reject_id' : 'lead_reject_id';
+    if (rec.data[key] !== null) this.log.add(rec.branch, ms, rec.data, { [key]: rec.data[key] }, { [key]: null });
     rec.archived = false;
-    if (rec.data.is_study) rec.data.customer_reject_id = null;
-    else rec.data.lead_reject_id = null;
+    rec.data[key] = null;
     rec.data.e_date = '2030-12-31';
     rec.data.updated_at = now;
     rec.events.push(this.note(rec, 'Повернуто з архіву', now));
@@ -168,6 +177,7 @@ export class Dataset {
       activeIds: (b) => ids((r) => r.branch === b && !r.archived),
       leadRejectReasons: () => LEAD_REJECT_REASONS.map((r) => ({ ...r })),
       customerRejectReasons: () => CUSTOMER_REJECT_REASONS.map((r) => ({ ...r })),
+      changeLog: (b) => this.log.list(b, null),
     };
   }
 }

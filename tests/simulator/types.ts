@@ -1,4 +1,7 @@
 /** Public types of the simulated AlfaCRM (see shared/alfacrm-contract.md §4). */
+import type { LogEntry } from './change-log';
+
+export type { LogEntry, LogFields } from './change-log';
 
 export interface Knobs {
   /** Added to every (non-control) response, in ms. Default 0. */
@@ -107,6 +110,8 @@ export interface GroundTruth {
   activeIds(branch: number): number[];
   leadRejectReasons(): RejectReason[];
   customerRejectReasons(): RejectReason[];
+  /** The branch's change log (`log/index`), newest first. */
+  changeLog(branch: number): LogEntry[];
 }
 
 export interface SimStats {

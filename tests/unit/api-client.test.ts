@@ -21,7 +21,8 @@ describe('AlfaApiClient against the simulator', () => {
     const items = await fetchDictionary(client(), 1, 'leadReject');
     expect(items).toHaveLength(44);
     const disabled = sim.truth.leadRejectReasons().find((r) => r.is_enabled === 0)!;
-    expect(items).toContainEqual({ id: disabled.id, name: disabled.name });
+    expect(items).toContainEqual({ id: disabled.id, name: disabled.name, enabled: false });
+    expect(items.filter((i) => i.enabled).length).toBe(sim.truth.leadRejectReasons().filter((r) => r.is_enabled).length);
     sim.setKnobs({ apiRateLimit: 5 });
   });
 

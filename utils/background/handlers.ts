@@ -12,9 +12,11 @@ import { commitUnit, finishRead, readFailed, tabHeard, tabReady } from '../engin
 import type { Handlers } from '../messages/router';
 import type { Self } from '../messages/policy';
 import { loadSettings } from '../settings/items';
+import { rememberUse } from '../insights-store/items';
 import { ensureAccountJobs } from './account-jobs';
 import { hostGranted, injectCrmUi, originPattern } from './crm-ui-injection';
 import { storageMarksOf } from './page-marks';
+import { insightsHandlers } from './insights-handlers';
 
 /** The job a popup action is for: the one named, else the first the popup shows. */
 async function jobFor(jobKey: string | undefined) {
@@ -34,7 +36,11 @@ export const handlers: Handlers = {
     await tabReady(tab!);
     return null;
   },
-  exportStart: (_, { tab }) => startExport(tab!),
+  exportStart: async (_, { tab }) => {
+    const started = await startExport(tab!);
+    await rememberUse(tab!.page.account, tab!.page.partition);
+    return started;
+  },
   exportStatus: (d, { tab }) => exportView(d.jobKey, d.runId, tab!.tabId),
   addAccount: async (_, { tab }) => {
     // The address comes from the tab the click was in, never from what the page says.
@@ -60,11 +66,14 @@ export const handlers: Handlers = {
   },
   getStatus: () => currentStatus(),
   syncNow: async (d) => {
-    void syncNow((await jobFor(d.jobKey)).key);
+    const job = await jobFor(d.jobKey);
+    await rememberUse(job.account, job.partition);
+    void syncNow(job.key);
     return null;
   },
   exportAll: async (d): Promise<ExportResult> => {
     const job = await jobFor(d.jobKey);
+    await rememberUse(job.account, job.partition);
     const file = await downloadFile({ source: job.source, account: job.account, partition: job.partition, scope: 'all' });
     const hasApi = (await clientFor(job.source, job.account)) !== null;
     return { ...file, source: hasApi ? 'api+ui' : 'ui' };
@@ -86,6 +95,7 @@ export const handlers: Handlers = {
     if (!api?.keep) return d.secret;
     return api.keep({ id: '', source: d.source, origin: d.origin, login: d.login }, d.secret);
   },
+  ...insightsHandlers,
 };
 
 export function self(): Self {

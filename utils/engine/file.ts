@@ -67,32 +67,54 @@ export async function streamFile(
     rows += cells.length;
     if (cells.length) sink.rows(cells);
   };
-  if (layout.lineCells) await eachLineChunk(db, target, layout.lineCells, put);
-  else await eachRowChunk(db, target, layout.cells, put);
+  const span = spanOf(target.ids);
+  if (layout.lineCells) await eachLineChunk(db, target, span, layout.lineCells, put);
+  else await eachRowChunk(db, target, span, layout.cells, put);
   sink.end();
-  return { fileName: `${src.fileName(target, now)}.${sink.extension}`, rows, mime: sink.mime };
+  const name = `${src.fileName(target, now)}${span.only ? '-slice' : ''}`;
+  return { fileName: `${name}.${sink.extension}`, rows, mime: sink.mime };
+}
+
+/** What ids a file reads: all, or a slice's own (read from its first id to its last). */
+interface Span {
+  only: Set<number> | null;
+  after: number;
+  last: number;
+}
+
+function spanOf(ids: number[] | undefined): Span {
+  if (!ids) return { only: null, after: -Infinity, last: Infinity };
+  let [first, last] = [Infinity, -Infinity];
+  for (const id of ids) [first, last] = [Math.min(first, id), Math.max(last, id)];
+  return { only: new Set(ids), after: first - 1, last };
 }
 
 /** Lines of the target's partition and scope, a chunk at a time; the next read runs while this one is written. */
-async function eachLineChunk(db: ExportDb, t: ExportTarget, cellsOf: (l: LineRow) => string[], write: (cells: string[][]) => void): Promise<void> {
+async function eachLineChunk(db: ExportDb, t: ExportTarget, span: Span, cellsOf: (l: LineRow) => string[], write: (cells: string[][]) => void): Promise<void> {
   const part = partKey(t.source, t.account, t.partition);
-  let chunk = await linesAfter(db, t.source, t.account, -Infinity);
+  let chunk = await linesAfter(db, t.source, t.account, span.after);
   while (chunk.length > 0) {
-    const next = chunk.length === CHUNK ? linesAfter(db, t.source, t.account, chunk[chunk.length - 1].id) : Promise.resolve([]);
+    const tail = chunk[chunk.length - 1].id;
+    const next = chunk.length === CHUNK && tail < span.last ? linesAfter(db, t.source, t.account, tail) : Promise.resolve([]);
     const cells: string[][] = [];
-    for (const line of chunk) if (line.scopes.includes(t.scope) && line.parts.includes(part)) cells.push(cellsOf(line));
+    for (const line of chunk) {
+      if (span.only && !span.only.has(line.id)) continue;
+      if (line.scopes.includes(t.scope) && line.parts.includes(part)) cells.push(cellsOf(line));
+    }
     write(cells);
     chunk = await next;
   }
 }
 
 /** Whole rows, for a source that keeps no lines. */
-async function eachRowChunk(db: ExportDb, t: ExportTarget, cellsOf: (r: RecordRow) => string[] | null, write: (cells: string[][]) => void): Promise<void> {
-  let chunk = await chunkAfter(db, t.source, t.account, -Infinity);
+async function eachRowChunk(db: ExportDb, t: ExportTarget, span: Span, cellsOf: (r: RecordRow) => string[] | null, write: (cells: string[][]) => void): Promise<void> {
+  let chunk = await chunkAfter(db, t.source, t.account, span.after);
   while (chunk.length > 0) {
-    const next = chunk.length === CHUNK ? chunkAfter(db, t.source, t.account, chunk[chunk.length - 1].id) : Promise.resolve([]);
+    const tail = chunk[chunk.length - 1].id;
+    const next = chunk.length === CHUNK && tail < span.last ? chunkAfter(db, t.source, t.account, tail) : Promise.resolve([]);
     const cells: string[][] = [];
     for (const row of chunk) {
+      if (span.only && !span.only.has(row.id)) continue;
       const c = cellsOf(row);
       if (c) cells.push(c);
     }

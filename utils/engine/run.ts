@@ -6,7 +6,7 @@
  * Pure: no I/O here.
  */
 import type { ErrorInfo } from '../errors';
-import type { NoteKey, Phrase } from '../i18n/keys';
+import type { NoteKey, Phrase, ReconKey } from '../i18n/keys';
 import type { RunMode, SourceId, TabProgress } from './source';
 
 export type JobState = 'idle' | 'running' | 'paused' | 'error';
@@ -121,11 +121,18 @@ export interface Job {
   reconciled?: Reconciliation;
 }
 
-export interface Reconciliation {
-  /** Archived per the CRM's page, per its API, and in the store (null: not read). */
-  ui: number | null;
+/** One kind of record counted three ways: what the CRM's page and its API say, and what the store holds. */
+export interface ReconLine {
+  label: ReconKey;
+  /** null: not read. */
+  page: number | null;
   api: number | null;
   stored: number | null;
+}
+
+export interface Reconciliation {
+  /** Like with like, one line per kind (absent in what older versions kept: shown after the next sync). */
+  lines?: ReconLine[];
   /** Each as a phrase, said in the user's language by the popup. */
   differences: Phrase[];
 }

@@ -5,8 +5,9 @@
  * full part, `SourceEngine` in the background and the page that builds files.
  */
 import type { ButtonKey, CountKey, PhaseKey, Phrase, PlainKey } from '../i18n/keys';
+import type { InsightData } from '../insights/types';
 import type { Settings } from '../settings/schema';
-import type { ApiTask, Job, Task } from './run';
+import type { ApiTask, Job, StepTask, Task } from './run';
 import type { ExportDb, LineRow, RecordRow } from './store';
 
 export type SourceId = 'alfacrm' | 'altegio' | 'livetex';
@@ -129,6 +130,12 @@ export interface SourceTab {
   button: { testId: string; label: ButtonKey; anchor(doc: Document): Element | null };
   /** File name of the diagnostics download. */
   diagnosticsFile: string;
+  /** The page that lists archived records by reason (AlfaCRM: the archive board), for Insights' line and badges. */
+  archiveView?: {
+    is(url: string): boolean;
+    /** Each reason column's header, keyed by reason id ('0': no reason). */
+    columnHeaders(doc: Document): { key: string; header: Element }[];
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,6 +204,8 @@ export interface ExportTarget {
   account: string;
   partition: string;
   scope: string;
+  /** Only these records (a slice the Insights page names), when given. */
+  ids?: number[];
 }
 
 /** The columns and cells of an export, from one record per signature and the source's lists. */
@@ -263,6 +272,10 @@ export interface SourceEngine<C = unknown> {
   counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<CountLine[]>;
   /** The message key of a task's phase (the pages say it in the user's language). */
   phase(task: Task): PhaseKey;
+  /** How far a step that spans several (a paged read) has got, when it can tell. */
+  stepProgress?(job: Job, task: StepTask): { done: number; total: number } | null;
+  /** A partition's records as flat Insights records with their dictionaries, from the store (no CRM request). */
+  insights?(db: ExportDb, account: string, partition: string): Promise<InsightData>;
 }
 
 /** A line of the popup: its label (a count key, or a phrase when it takes values), its number, a hint under it. */

@@ -8,6 +8,8 @@ export interface JobStatus {
   key: string;
   source: SourceId;
   sourceName: string;
+  /** Whether the source has an Insights page. */
+  insights: boolean;
   account: string;
   partition: string;
   state: 'idle' | 'syncing' | 'paused' | 'error';

@@ -11,13 +11,15 @@ import { db } from './store';
 function progress(job: Job): Pick<JobStatus, 'phase' | 'done' | 'total' | 'waitingForTab'> {
   const task = job.run ? nextTask(job.run) : undefined;
   if (!task) return {};
-  const phase = engineOf(job.source).phase(task);
+  const src = engineOf(job.source);
+  const phase = src.phase(task);
   if (task.kind === 'api') return { phase, done: task.ids.length, total: task.total ?? 0 };
   if (task.kind === 'tab') {
     const done = task.progress?.done ?? Object.values(task.unitsDone).reduce((a, b) => a + b, 0);
     return { phase, done, total: task.progress?.total ?? task.expected ?? 0, waitingForTab: (task as TabTask).state === 'waiting-tab' };
   }
-  return { phase };
+  const step = task.kind === 'step' ? src.stepProgress?.(job, task) : null;
+  return step ? { phase, ...step } : { phase };
 }
 
 async function statusOf(job: Job): Promise<JobStatus> {
@@ -26,6 +28,7 @@ async function statusOf(job: Job): Promise<JobStatus> {
     key: job.key,
     source: job.source,
     sourceName: src.pages.name,
+    insights: Boolean(src.insights),
     account: job.account,
     partition: job.partition,
     state: job.state === 'running' ? 'syncing' : job.state,

@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import { errorPhrase, type ErrorInfo } from '../errors';
 import type { Lang, Phrase } from './keys';
 
-export type { ButtonKey, CountKey, ErrorKey, Lang, MessageKey, NoteKey, PhaseKey, Phrase, PlainKey } from './keys';
+export type { ButtonKey, CountKey, ErrorKey, Lang, MessageKey, NoteKey, PhaseKey, Phrase, PlainKey, ReconKey } from './keys';
 
 /** A key's message with its values: `t('export.saved', [fileName, rows])`. */
 export const t = i18n.t;

@@ -25,6 +25,8 @@ export type PhaseKey = Extract<PlainKey, `phase.${string}`>;
 export type CountKey = Extract<PlainKey, `count.${string}`>;
 /** The label of a CRM page's export button. */
 export type ButtonKey = Extract<PlainKey, `button.${string}`>;
+/** What a line of the popup's reconciliation counts. */
+export type ReconKey = Extract<PlainKey, `reconLine.${string}`>;
 /** A note an export's result carries (what the file holds). */
 export type NoteKey = Extract<PlainKey, `note.${string}`>;
 /** An error's sentence (utils/errors.ts maps the codes to them). */

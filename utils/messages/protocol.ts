@@ -9,6 +9,7 @@ import type { ExportResult } from '../engine/run';
 import type { ExportTarget, Phrase } from '../engine/source';
 import type { Status } from '../engine/status-types';
 import type { PhaseKey } from '../i18n/keys';
+import type { TabInsights } from '../insights/tab-summary';
 
 /**
  * Who may send a message. `extension-page`: the popup, options or insights page;
@@ -46,7 +47,7 @@ const counts = z.record(z.string().max(100), z.number().int().nonnegative());
 const phaseKey = z.custom<PhaseKey>((v) => typeof v === 'string' && /^phase\.[A-Za-z]{1,60}$/.test(v));
 const progress = z.object({ phase: phaseKey, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 
-const ids = z.array(z.number().int().positive()).max(100_000);
+const ids = z.array(z.number().int().positive()).max(1_000_000);
 export const tabReadRequest = z.object({
   ...runRef,
   task: z.string().max(40),
@@ -98,7 +99,7 @@ export const PROTOCOL = {
     z.object({
       ...runRef,
       task: z.string().max(40),
-      result: z.object({ expected: z.number().int().nonnegative(), counts, ids: z.array(z.number().int().positive()).max(1_000_000).optional() }),
+      result: z.object({ expected: z.number().int().nonnegative(), counts, ids: ids.optional() }),
     }),
   ),
   tabFailed: message<null>()('crm-tab', z.object({ ...runRef, task: z.string().max(40), error: errorInfo })),
@@ -122,6 +123,7 @@ export const PROTOCOL = {
         account: z.string().max(300),
         partition: z.string().max(100),
         scope: z.string().max(40),
+        ids: ids.optional(),
       }),
       settings: z.object({
         delimiter: z.enum(['auto', ';', ',']),
@@ -142,6 +144,14 @@ export const PROTOCOL = {
     'extension-page',
     z.object({ source: z.enum(['alfacrm', 'altegio', 'livetex']), origin: z.string().max(300), login: z.string().max(300), secret: z.string().max(2000) }),
   ),
+
+  /** The Insights page: the records behind a number, as a file in the user's format (account and partition from the page's URL). */
+  exportSlice: message<ExportResult>()('extension-page', z.object({ account: z.string().max(300), partition: z.string().max(100), ids: ids.min(1) })),
+
+  /** The CRM tab's line beside the button and the column badges, for the sender's page (from the store). */
+  insightsSummary: message<TabInsights | null>()('crm-tab', none),
+  /** «Insights» in the CRM tab: the page opens for the sender's account and branch (never the message's). */
+  openInsights: message<null>()('crm-tab', none),
 };
 
 export type MessageName = keyof typeof PROTOCOL;

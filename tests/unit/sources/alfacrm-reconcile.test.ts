@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { toRow } from '@/utils/engine/rows';
 import { derive } from '@/utils/sources/alfacrm/derive';
+import { mismatched } from '@/components/popup/Reconciliation';
 import { reconcile } from '@/utils/sources/alfacrm/reconcile';
 import type { ApiFacts, UiFacts } from '@/utils/sources/alfacrm/types';
 
@@ -11,18 +12,20 @@ const ui = (id: number, archived: boolean): UiFacts => ({ branch: 1, kind: 'lead
 const row = (id: number, a?: ApiFacts, u?: UiFacts) => toRow('alfacrm', HOST, id, { api: a, ui: u }, derive);
 
 describe('reconcile', () => {
-  it('counts the stored archive and names each disagreement', () => {
+  it('counts archived leads per page, API and store on one line, archived clients on their own, and names each disagreement', () => {
     const rows = [
       row(1, api(1, true), ui(1, true)),
       row(2, api(2, true), ui(2, false)), // the API's archive, not on the board
       row(3, api(3, false), ui(3, true)), // on the board, active per the API
       row(4, undefined, ui(4, true)),
       row(5, api(5, false), undefined),
+      row(6, api(6, true, 1), undefined), // an archived client
     ];
-    expect(reconcile({ uiArchived: 4, apiArchived: 4 }, rows)).toEqual({
-      ui: 4,
-      api: 4,
-      stored: 4,
+    expect(reconcile({ uiArchived: 4, apiArchived: 5 }, rows)).toEqual({
+      lines: [
+        { label: 'reconLine.archivedLeads', page: 4, api: 2, stored: 3 },
+        { label: 'reconLine.archivedClients', page: null, api: 1, stored: 1 },
+      ],
       differences: [
         ['reconcile.boardVsStore', 4, 3],
         ['reconcile.apiOnly', 1],
@@ -31,7 +34,23 @@ describe('reconcile', () => {
     });
   });
 
-  it('finds nothing to say when all three agree', () => {
-    expect(reconcile({ uiArchived: 1, apiArchived: 1 }, [row(1, api(1, true), ui(1, true))])).toEqual({ ui: 1, api: 1, stored: 1, differences: [] });
+  it('a branch whose 40 archived clients the board does not show agrees line by line (no mismatch to mark)', () => {
+    const leads = Array.from({ length: 12 }, (_, i) => row(i + 1, api(i + 1, true), ui(i + 1, true)));
+    const clients = Array.from({ length: 40 }, (_, i) => row(100 + i, api(100 + i, true, 1)));
+    const r = reconcile({ uiArchived: 12, apiArchived: 52 }, [...leads, ...clients]);
+    expect(r).toEqual({
+      lines: [
+        { label: 'reconLine.archivedLeads', page: 12, api: 12, stored: 12 },
+        { label: 'reconLine.archivedClients', page: null, api: 40, stored: 40 },
+      ],
+      differences: [],
+    });
+    expect(r.lines!.map(mismatched)).toEqual([false, false]);
+  });
+
+  it('without the API the API column is not read (null), and a line is marked only when its numbers differ', () => {
+    const r = reconcile({ uiArchived: 3 }, [row(1, undefined, ui(1, true)), row(2, undefined, ui(2, true))]);
+    expect(r.lines![0]).toEqual({ label: 'reconLine.archivedLeads', page: 3, api: null, stored: 2 });
+    expect(r.lines!.map(mismatched)).toEqual([true, false]);
   });
 });

@@ -17,16 +17,26 @@ const DICT_ROUTES = {
 
 export type DictName = keyof typeof DICT_ROUTES;
 
-/** Every page of one dictionary; disabled entries (`is_enabled: 0`) are kept on purpose. */
-export async function fetchDictionary(client: AlfaApiClient, branch: number, name: DictName): Promise<{ id: number; name: string }[]> {
+/** A dictionary entry as stored; `enabled` only when the API said (`is_enabled`). */
+export interface DictEntry {
+  id: number;
+  name: string;
+  enabled?: boolean;
+}
+
+/** Every page of one dictionary; disabled entries (`is_enabled: 0`) are kept on purpose, and marked. */
+export async function fetchDictionary(client: AlfaApiClient, branch: number, name: DictName): Promise<DictEntry[]> {
   const path = `/v2api/${branch}/${DICT_ROUTES[name]}/index`;
-  const byId = new Map<number, string>();
+  const byId = new Map<number, DictEntry>();
   for (let page = 0; page < 100; page++) {
     const res = await client.post(path, { page }, dictPage);
-    for (const item of res.items) byId.set(item.id, item.name);
+    for (const item of res.items) {
+      const flag = item.is_enabled;
+      byId.set(item.id, flag === undefined || flag === null ? { id: item.id, name: item.name } : { id: item.id, name: item.name, enabled: Number(flag) !== 0 });
+    }
     if (res.items.length === 0 || byId.size >= res.total) break;
   }
-  return [...byId].map(([id, n]) => ({ id, name: n }));
+  return [...byId.values()];
 }
 
 export function toDictionaries(lists: Partial<Record<DictName, { id: number; name: string }[]>>): Dictionaries {

@@ -19,7 +19,11 @@ export function putApiRecords(db: ExportDb, account: string, records: ApiRecord[
     'api',
     records.map((record) => ({
       id: record.id,
-      make: (before: RecordRow | undefined): ApiFacts => ({ record, archived: archived ?? apiOf(before)?.archived ?? false, fetchedAt }),
+      make: (before: RecordRow | undefined): ApiFacts => {
+        const was = apiOf(before);
+        const now = archived ?? was?.archived ?? false;
+        return stampArchived({ record, archived: now, fetchedAt }, was, fetchedAt);
+      },
     })),
   );
 }
@@ -29,6 +33,13 @@ export function putUiFacts(db: ExportDb, account: string, facts: UiFacts[]): Pro
     db,
     writer(account),
     'ui',
-    facts.map((ui) => ({ id: ui.card.id, make: () => ui })),
+    facts.map((ui) => ({ id: ui.card.id, make: (before: RecordRow | undefined) => stampArchived(ui, uiOf(before), ui.seenAt) })),
   );
+}
+
+/** Keeps the moment a record was first seen archived while it stays archived; a new stay starts a new one. */
+function stampArchived<F extends { archived: boolean; archivedSeenAt?: string }>(facts: F, before: F | undefined, now: string): F {
+  if (!facts.archived) return facts;
+  const since = before?.archived ? (before.archivedSeenAt ?? now) : now;
+  return { ...facts, archivedSeenAt: since };
 }

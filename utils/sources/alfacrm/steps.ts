@@ -1,10 +1,11 @@
-/** AlfaCRM's one-shot steps: the dictionaries, and an incremental run's archive-count check. */
+/** AlfaCRM's one-shot steps: the dictionaries, an incremental run's archive-count check, a page of the change log. */
 import { apiTask } from '../../engine/run';
 import type { RunContext, StepOutcome } from '../../engine/source';
 import { rowsOf } from '../../engine/store';
 import type { AlfaApiClient } from './api-client';
 import { customerPage } from './api-schemas';
 import { DICT_NAMES, fetchDictionary, type DictName } from './api-sync';
+import { readChangeLog } from './change-log-read';
 import { DICT_STEP, PASSES, STEPS } from './plan';
 import type { ApiFacts } from './types';
 
@@ -36,5 +37,6 @@ export async function step(name: string, ctx: Ctx): Promise<StepOutcome | void> 
   if (name.startsWith(DICT_STEP) && DICT_NAMES.includes(name.slice(DICT_STEP.length) as DictName))
     return dictionary(ctx, name.slice(DICT_STEP.length) as DictName);
   if (name === STEPS.archiveCount) return archiveCount(ctx);
+  if (name === STEPS.changeLog) return readChangeLog(ctx);
   throw new Error(`unknown step ${name}`);
 }

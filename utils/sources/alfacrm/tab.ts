@@ -5,6 +5,7 @@
 import type { SourceTab, TabReader } from '../../engine/source';
 import { readLeadArchive } from './archive-reader';
 import { readCustomerArchive } from './customer-archive-reader';
+import { pageKind } from './page-kind';
 import { alfacrmPages } from './pages';
 import { parseWithDomParser } from './ui-fetch';
 
@@ -52,4 +53,14 @@ export const alfacrmTab: SourceTab = {
     anchor: (doc) => doc.querySelector('ul.nav-tabs') ?? doc.body.firstElementChild,
   },
   diagnosticsFile: 'alfacrm-diagnostics.json',
+  archiveView: {
+    // «Архів (відмови)»: the leads board with `LeadSearch[f_removed]=2`, one column per reject reason.
+    is: (url) => pageKind(url) === 'leads' && new URL(url).searchParams.get('LeadSearch[f_removed]') === '2',
+    columnHeaders: (doc) =>
+      [...doc.querySelectorAll('.board-column')].flatMap((col) => {
+        const id = /\blead-items-(\d+)\b/.exec(col.className)?.[1];
+        const header = col.querySelector('h3');
+        return id !== undefined && header ? [{ key: id, header }] : [];
+      }),
+  },
 };

@@ -56,6 +56,8 @@ export interface UiFacts {
   reasonText: string | null;
   card: UiCard;
   seenAt: string;
+  /** When a read first found it in the archive (kept while it stays there): the fallback archive date. */
+  archivedSeenAt?: string;
 }
 
 /** What the API told us about one record. */
@@ -64,6 +66,8 @@ export interface ApiFacts {
   /** Whether the record came from a `removed=2` query (the only trustworthy archive signal). */
   archived: boolean;
   fetchedAt: string;
+  /** When a read first found it archived (kept while it stays so): the fallback archive date. */
+  archivedSeenAt?: string;
   /** No list of the account shows it any more (deleted in the CRM): kept, never exported. */
   gone?: boolean;
 }
