@@ -434,7 +434,12 @@ function reportRest(out: string[]) {
       table(
         ['measure', 'n', 'median', 'runs'],
         [
-          ['first paint (navigation → every table shown)', ins.firstPaintMs.length, fmtMs(ins.median.firstPaintMs), ins.firstPaintMs.map((x) => x.toFixed(0)).join(' ')],
+          [
+            'first paint (navigation → every table shown)',
+            ins.firstPaintMs.length,
+            fmtMs(ins.median.firstPaintMs),
+            ins.firstPaintMs.map((x) => x.toFixed(0)).join(' '),
+          ],
           ['filter change (change → frame after re-render)', ins.filterMs.length, fmtMs(ins.median.filterMs), ins.filterMs.map((x) => x.toFixed(0)).join(' ')],
         ],
       ),

@@ -19,7 +19,14 @@ function truth() {
     ids[b] = { active: t.activeIds(b), archivedLeads: t.archivedLeadIds(b), archivedCustomers: t.archivedCustomerIds(b) };
     logSizes[b] = t.changeLog(b).length;
   }
-  return { branches: t.branches, records: t.records(), leadRejectReasons: t.leadRejectReasons(), customerRejectReasons: t.customerRejectReasons(), ids, logSizes };
+  return {
+    branches: t.branches,
+    records: t.records(),
+    leadRejectReasons: t.leadRejectReasons(),
+    customerRejectReasons: t.customerRejectReasons(),
+    ids,
+    logSizes,
+  };
 }
 
 process.on('message', (m: Request) => {

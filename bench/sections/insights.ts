@@ -50,11 +50,21 @@ function filterChange(page: Page, key: string, value: string): Promise<number> {
   );
 }
 
-export async function insightsBench(opts: { extDir: string; bundle: string; sim: RemoteSim; truth: Truth; rows: number; log: (s: string) => void }): Promise<InsightsBenchResult> {
+export async function insightsBench(opts: {
+  extDir: string;
+  bundle: string;
+  sim: RemoteSim;
+  truth: Truth;
+  rows: number;
+  log: (s: string) => void;
+}): Promise<InsightsBenchResult> {
   const b = await launch({ extDir: opts.extDir });
   try {
     const store = await storePage(b, opts.bundle);
-    const seed = await store.evaluate((s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.seed(s), seedSpec(opts.sim, opts.truth, opts.rows));
+    const seed = await store.evaluate(
+      (s) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.seed(s),
+      seedSpec(opts.sim, opts.truth, opts.rows),
+    );
     await store.evaluate((o) => (globalThis as unknown as { __storeBench: StoreBenchApi }).__storeBench.seedJob(o, 1), opts.sim.url);
     await store.close();
     opts.log(`  seeded ${seed.rows} rows in ${(seed.ms / 1000).toFixed(1)} s`);
@@ -74,7 +84,9 @@ export async function insightsBench(opts: { extDir: string; bundle: string; sim:
       }
       await page.close();
     }
-    opts.log(`  first paint ${firstPaintMs.map((x) => x.toFixed(0)).join(', ')} ms; filter changes ${filterMs.map((x) => x.toFixed(0)).join(', ')} ms; page: ${shown}`);
+    opts.log(
+      `  first paint ${firstPaintMs.map((x) => x.toFixed(0)).join(', ')} ms; filter changes ${filterMs.map((x) => x.toFixed(0)).join(', ')} ms; page: ${shown}`,
+    );
     return { rows: opts.rows, seed, firstPaintMs, filterMs, shown };
   } finally {
     await b.close();

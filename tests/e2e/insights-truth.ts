@@ -53,7 +53,11 @@ export function insightsTruth(sim: Simulator, branch: number, overrides: Record<
 export async function readInsightsPage(page: Page) {
   await page.locator('[data-testid="insights-status"][data-ready="1"]').waitFor({ timeout: 60_000 });
   const reasons = await page.locator('[data-testid="reason-row"]').evaluateAll((rows) =>
-    rows.map((r) => ({ id: Number(r.getAttribute('data-reason-id')), count: Number(r.getAttribute('data-count')), category: r.getAttribute('data-category') })),
+    rows.map((r) => ({
+      id: Number(r.getAttribute('data-reason-id')),
+      count: Number(r.getAttribute('data-count')),
+      category: r.getAttribute('data-category'),
+    })),
   );
   const campaigns = await page.locator('[data-testid="campaign-row"]').evaluateAll((rows) =>
     rows.map((r) => ({

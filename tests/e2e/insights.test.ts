@@ -134,7 +134,11 @@ describe('Insights (default dataset, after a sync)', () => {
     const columns = await crm.locator('.board-column').count();
     await expect.poll(() => crm.getByTestId('column-badge').count(), { timeout: 60_000 }).toBe(columns);
     const badges = await crm.getByTestId('column-badge').evaluateAll((els) =>
-      els.map((e) => ({ id: Number(e.getAttribute('data-reason-id')), share: Number(e.getAttribute('data-share')), category: e.getAttribute('data-category') })),
+      els.map((e) => ({
+        id: Number(e.getAttribute('data-reason-id')),
+        share: Number(e.getAttribute('data-share')),
+        category: e.getAttribute('data-category'),
+      })),
     );
     for (const badge of badges.filter((x) => x.id !== 0)) {
       const r = truth.reasons.get(badge.id)!;

@@ -107,7 +107,13 @@ async function eachLineChunk(db: ExportDb, t: ExportTarget, span: Span, cellsOf:
 }
 
 /** Whole rows, for a source that keeps no lines. */
-async function eachRowChunk(db: ExportDb, t: ExportTarget, span: Span, cellsOf: (r: RecordRow) => string[] | null, write: (cells: string[][]) => void): Promise<void> {
+async function eachRowChunk(
+  db: ExportDb,
+  t: ExportTarget,
+  span: Span,
+  cellsOf: (r: RecordRow) => string[] | null,
+  write: (cells: string[][]) => void,
+): Promise<void> {
   let chunk = await chunkAfter(db, t.source, t.account, span.after);
   while (chunk.length > 0) {
     const tail = chunk[chunk.length - 1].id;
