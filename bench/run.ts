@@ -96,7 +96,7 @@ async function sectionExport(extDir: string, bundle: string, sim: RemoteSim) {
     // One run per mode: a run takes tens of seconds here (see README «Benchmark»).
     {
       rows: 100_000,
-      modes: ['popup', 'message', ...(process.env.BENCH_EXPORT_POPUP_OPEN === '1' ? (['popup-open'] as const) : [])],
+      modes: ['popup', 'xlsx', 'message', ...(process.env.BENCH_EXPORT_POPUP_OPEN === '1' ? (['popup-open'] as const) : [])],
       // Beyond this the run counts as not finished (the time waited is then a lower bound).
       timeoutMs: 45_000,
       idbAfter: { syncPathRows: 5_000 },

@@ -6,6 +6,7 @@
  * exports, reading them back and the sync's write path (pages of 50).
  */
 import { readFileSync, statSync, unlinkSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RemoteSim, Truth } from '../lib/remote-sim';
@@ -21,9 +22,10 @@ import { sleep, waitFor } from '../lib/stats';
  *   clicked, and the popup is closed right away, as when the user goes back to the page;
  * - `popup-open`: the same, but the popup stays open (it asks for the status every second);
  * - `message`: no popup; an extension page sends the message the button sends (`exportAll`, the
- *   product's messaging envelope), so only the export path runs (offscreen build + download).
+ *   product's messaging envelope), so only the export path runs (offscreen build + download);
+ * - `xlsx`: as `popup`, with «File format: Excel» in the settings.
  */
-export type ExportMode = 'popup' | 'popup-open' | 'message';
+export type ExportMode = 'popup' | 'popup-open' | 'message' | 'xlsx';
 
 export interface ExportRun {
   rows: number;
@@ -66,6 +68,22 @@ export async function storePage(b: BenchBrowser, bundle: string): Promise<Page> 
 
 export function seedSpec(sim: RemoteSim, truth: Truth, count: number): SeedSpec {
   return { origin: sim.url, branch: 1, count, templates: templatesFrom(truth, 1, 7), dicts: dictsFrom(truth), firstId: 1_000_000 };
+}
+
+/** Data rows of an .xlsx (its sheet's rows minus the header). */
+function countSheetRows(file: Uint8Array): number {
+  const xml = strFromU8(unzipSync(file, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml']);
+  return (xml.match(/<row[ >]/g) ?? []).length - 1;
+}
+
+/** Sets the file format in the product's settings (v2: the seeded v1 settings were migrated by then). */
+async function setFileFormat(b: BenchBrowser, format: 'csv' | 'xlsx'): Promise<void> {
+  const page = await b.ctx.newPage();
+  await page.goto(extensionPage(b, 'options.html'));
+  await page.getByTestId('file-format').selectOption(format);
+  await page.getByTestId('save-settings').click();
+  await page.getByTestId('settings-status').filter({ hasNotText: /^$/ }).waitFor();
+  await page.close();
 }
 
 /** Records in a CSV text (CRLF or LF ends, quoted cells may hold line breaks), minus the header. */
@@ -117,7 +135,8 @@ async function oneExport(b: BenchBrowser, rows: number, mode: ExportMode, timeou
   let file: string | undefined;
   let error: string | undefined;
   try {
-    file = await waitFor(() => listDownloads(b.downloadsDir).find((f) => f.endsWith('.csv')), timeoutMs, 10, 'the CSV file');
+    const ext = mode === 'xlsx' ? '.xlsx' : '.csv';
+    file = await waitFor(() => listDownloads(b.downloadsDir).find((f) => f.endsWith(ext)), timeoutMs, 10, `the ${ext} file`);
   } catch (e) {
     error = (e as Error).message;
   }
@@ -136,7 +155,7 @@ async function oneExport(b: BenchBrowser, rows: number, mode: ExportMode, timeou
   if (!file) return { rows, mode, ok: false, error: `${error}${note ? ` (popup: ${note})` : ''}`, toFileMs, fileBytes: 0, fileRows: 0, memory };
   const full = path.join(b.downloadsDir, file);
   const fileBytes = statSync(full).size;
-  const fileRows = countCsvRows(readFileSync(full, 'utf8'));
+  const fileRows = mode === 'xlsx' ? countSheetRows(readFileSync(full)) : countCsvRows(readFileSync(full, 'utf8'));
   const ok = fileRows === rows;
   return { rows, mode, ok, ...(ok ? {} : { error: `file holds ${fileRows} rows, seeded ${rows}` }), toFileMs, fileBytes, fileRows, memory };
 }
@@ -179,7 +198,15 @@ export async function exportBench(opts: {
       await b.close({ keepProfile: true });
       b = await launch({ extDir: opts.extDir, userDataDir, downloadsDir });
       await sleep(500); // let the new worker start
+      if (mode === 'xlsx') {
+        // The format saved through the options page, then a fresh browser: the run starts clean.
+        await setFileFormat(b, 'xlsx');
+        await b.close({ keepProfile: true });
+        b = await launch({ extDir: opts.extDir, userDataDir, downloadsDir });
+        await sleep(500);
+      }
       const run = await oneExport(b, opts.rows, mode, opts.timeoutMs);
+      if (mode === 'xlsx') await setFileFormat(b, 'csv');
       result.runs.push(run);
       const m = run.memory;
       opts.log(

@@ -2,12 +2,15 @@
  * «Export archive» end to end, in real Chromium against the simulator's default dataset (the
  * real case: 7,788 archived leads in branch 1).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { readCsv, unescapeCell } from './csv-file';
-import { ARCHIVE, clickExportArchive, configureApi, launchBrowser, loginToCrm, type Browser } from './harness';
+import { ARCHIVE, clickExportArchive, configureApi, extensionPage, launchBrowser, loginToCrm, type Browser } from './harness';
 
 async function exportFrom(page: Page, b: Browser): Promise<ReturnType<typeof readCsv> & { fileName: string }> {
   const res = await clickExportArchive(page);
@@ -32,6 +35,7 @@ describe('Export archive (default dataset)', () => {
 
   describe('with the API key', () => {
     let b: Browser;
+    let firstCsv: ReturnType<typeof readCsv>;
     beforeAll(async () => {
       b = await launchBrowser();
       const status = await configureApi(b, sim.url, sim.credentials.apiEmail, sim.credentials.apiKey);
@@ -89,6 +93,66 @@ describe('Export archive (default dataset)', () => {
         checked++;
       }
       expect(checked).toBe(7788);
+      firstCsv = csv;
+      await page.close();
+    });
+
+    const setFileFormat = async (format: 'csv' | 'xlsx') => {
+      const options = await b.ctx.newPage();
+      await options.goto(extensionPage(b, 'options.html'));
+      await expect.poll(() => options.getByTestId('crm-url').inputValue()).toBe(sim.url);
+      await options.getByTestId('file-format').selectOption(format);
+      await options.getByTestId('save-settings').click();
+      await options
+        .getByTestId('settings-status')
+        .filter({ hasText: /^connected/ })
+        .waitFor();
+      await options.close();
+    };
+
+    it('writes the same rows and cells as an .xlsx (no formula, ids as numbers), its header styled and frozen', async () => {
+      await setFileFormat('xlsx');
+      onTestFinished(() => setFileFormat('csv'));
+      const page = await b.ctx.newPage();
+      await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, ARCHIVE);
+      const res = await clickExportArchive(page);
+      if (!res.ok) throw new Error(`export failed: ${res.text}`);
+      expect(res.fileName).toMatch(/^alfacrm-archive-.*\.xlsx$/);
+      const file = readFileSync(path.join(b.downloadsDir, res.fileName));
+      const sheetXml = strFromU8(unzipSync(file)['xl/worksheets/sheet1.xml']);
+      expect(sheetXml).not.toContain('<f>');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0];
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(ws.getRow(1).getCell(1).fill).toMatchObject({ type: 'pattern' });
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      expect(header).toEqual(firstCsv.header);
+      expect(ws.rowCount - 1).toBe(firstCsv.rows.length);
+      // Each cell as the CSV has it: the CSV neutralises formula-like text with a ', the .xlsx
+      // needs no such quote (inline strings are never formulas); dates are dates, ids numbers.
+      const asText = (v: unknown): string => {
+        if (v instanceof Date) return v.toISOString().slice(0, 19).replace('T', ' ');
+        if (v && typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+        return v == null ? '' : String(v);
+      };
+      const byId = new Map(firstCsv.rows.map((r) => [r.id, r]));
+      let multiLine = 0;
+      let hostile = 0;
+      for (let i = 2; i <= ws.rowCount; i++) {
+        const values = (ws.getRow(i).values as unknown[]).slice(1);
+        const want = byId.get(asText(values[0]))!;
+        expect(typeof values[0]).toBe('number');
+        header.forEach((h, c) => {
+          const got = asText(values[c]).replace(/_x([0-9A-F]{4})_/g, (_, x: string) => String.fromCharCode(parseInt(x, 16)));
+          expect(/^[=+\-@\t\r]/.test(got) ? `'${got}` : got, `${want.id} ${h}`).toBe(want[h]);
+          if (got.includes('\n')) multiLine++;
+          if (/^[=+\-@]/.test(got)) hostile++;
+        });
+      }
+      expect(multiLine).toBeGreaterThan(0);
+      expect(hostile).toBeGreaterThan(0);
       await page.close();
     });
 

@@ -92,7 +92,7 @@ export async function clickExportArchive(page: Page, timeout = 300_000): Promise
   const error = page.getByTestId('export-error');
   if (await error.count()) return { ok: false, text: (await error.textContent()) ?? '' };
   const text = (await page.getByTestId('export-done').textContent()) ?? '';
-  return { ok: true, text, fileName: /Saved (.+\.csv):/.exec(text)?.[1] ?? '' };
+  return { ok: true, text, fileName: /Saved (.+\.(?:csv|xlsx)):/.exec(text)?.[1] ?? '' };
 }
 
 /** Logs into the simulated CRM through its login form, as a person would. */
