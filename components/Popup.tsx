@@ -2,6 +2,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CountLine } from '@/utils/engine/source';
+import { FormatPicker } from './FormatPicker';
 import type { JobStatus, Status } from '@/utils/engine/status-types';
 import { errorText, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/send';
@@ -118,6 +119,7 @@ export function Popup() {
         <button data-testid="export-csv" onClick={exportAll}>
           {t('popup.exportAll')}
         </button>
+        <FormatPicker />
       </div>
       {job?.insights && (
         <button data-testid="open-insights" class="link" onClick={() => void openInsights(job)}>

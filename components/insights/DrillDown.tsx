@@ -4,6 +4,7 @@ import { toErrorInfo } from '@/utils/errors';
 import { errorText, t } from '@/utils/i18n';
 import { sliceIndices, type SliceSpec } from '@/utils/insights/slices';
 import type { Tally } from '@/utils/insights/tally';
+import { FormatPicker } from '../FormatPicker';
 import { fmtDate, fmtInt } from './format';
 import { useLang } from './lang';
 import type { ExportSlice } from './ports';
@@ -97,6 +98,7 @@ export function DrillDown({ tally, spec, title, exportSlice, onClose }: Props) {
         <button type="button" data-testid="export-slice" disabled={!indices.length} onClick={doExport}>
           {t('insights.exportSlice')}
         </button>
+        <FormatPicker />
         {note && (
           <span data-testid="export-slice-note" data-ok={note.ok ? '1' : '0'} class={note.ok ? 'hint' : 'error'}>
             {' '}

@@ -4,7 +4,9 @@
  * the simulator's ground truth gives; a category change moves leads and survives a reload; a
  * drill-down exports exactly its leads; the popup and the CRM tab lead to the page.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
@@ -98,6 +100,25 @@ describe('Insights (default dataset, after a sync)', () => {
     const csv = readCsv(path.join(b.downloadsDir, fileName));
     expect(csv.rows.map((r) => Number(r.id)).sort((x, y) => x - y)).toEqual([...ids].sort((x, y) => x - y));
     expect(new Set(csv.rows.map((r) => r.lead_reject_id))).toEqual(new Set([String(id)]));
+
+    // Excel chosen beside the button: the same slice as an .xlsx, and the choice is the options' too.
+    await drill.getByTestId('export-format').selectOption('xlsx');
+    await drill.getByTestId('export-slice').click();
+    await expect.poll(async () => /Saved (.+):/.exec((await note.textContent()) ?? '')?.[1] ?? '', { timeout: 60_000 }).toMatch(/-slice\.xlsx$/);
+    const xlsxName = /Saved (.+):/.exec((await note.textContent()) ?? '')![1];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path.join(b.downloadsDir, xlsxName)) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0].rowCount - 1).toBe(ids.length);
+    const options = await b.ctx.newPage();
+    await options.goto(extensionPage(b, 'options.html'));
+    await expect.poll(() => options.getByTestId('file-format').inputValue()).toBe('xlsx');
+    await options.getByTestId('file-format').selectOption('csv');
+    await options.getByTestId('save-settings').click();
+    await options
+      .getByTestId('settings-status')
+      .filter({ hasText: /^connected/ })
+      .waitFor();
+    await options.close();
     await page.close();
   });
 
