@@ -1,6 +1,7 @@
 /** The benchmark's summaries (medians, ratios, targets) and the printed tables. */
 import { fmtKb, fmtMb, fmtMs, MB, median } from './lib/stats';
 import { LATENCY, RATE, notes, results, type IdbSample, type Target } from './lib/results';
+import { reportSources, sourcesTargets } from './report-sources';
 import type { ExportMode } from './sections/store';
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +131,7 @@ export function summarise() {
     }
   }
   insightsTargets(add);
+  sourcesTargets(add);
   const cs = results.contentScript;
   if (cs) {
     add({
@@ -469,6 +471,8 @@ function reportRest(out: string[]) {
     );
     out.push(`The page said: «${ins.shown}».`);
   }
+
+  reportSources(out);
 
   out.push('\n## Targets');
   out.push(

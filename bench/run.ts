@@ -5,7 +5,9 @@
  *
  * Environment (all optional): BENCH_LATENCY_MS (50), BENCH_RATE (5), BENCH_BUDGET_S (570: optional
  * repetitions are skipped when they would end past it), BENCH_ONLY (comma list of sections:
- * content,export,sync; export includes IndexedDB, sync the incremental runs), BENCH_SYNC_POPUP_OPEN=1 (one more 50 ms full sync with the
+ * content,export,insights,sync,sources; export includes IndexedDB, sync the incremental runs, sources
+ * Altegio's and LiveTex's exports), BENCH_ALTEGIO_CARDS=full (Altegio's per-card export of the
+ * whole 1,850-client location, over 12 minutes, instead of the 120-client one), BENCH_SYNC_POPUP_OPEN=1 (one more 50 ms full sync with the
  * popup kept open, as tests/e2e/sync-helpers.ts does).
  */
 import { fork, spawnSync } from 'node:child_process';
@@ -38,6 +40,7 @@ import { report, summarise } from './report';
 import type { sequentialSync, SequentialResult } from './sequential-client';
 import { contentScriptBench } from './sections/content-script';
 import { insightsBench } from './sections/insights';
+import { sourcesBench } from './sections/sources';
 import { exportBench, type ExportMode } from './sections/store';
 import { checkStore, exportAfterSync, openSyncSession, runSync, type SyncSession } from './sections/sync';
 
@@ -135,6 +138,14 @@ async function sectionInsights(extDir: string, bundle: string, sim: RemoteSim) {
   log(`\n[6] Insights page on 100,000 records (seeded store; first paint of 3 loads, 6 filter changes)${loadNote('insights')}`);
   const r = await insightsBench({ extDir, bundle, sim, truth: await sim.truth(), rows: 100_000, log });
   results.insights = { ...r, median: { firstPaintMs: median(r.firstPaintMs), filterMs: median(r.filterMs), worstFilterMs: Math.max(...r.filterMs) } };
+}
+
+async function sectionSources(extDir: string) {
+  const cardsDataset = process.env.BENCH_ALTEGIO_CARDS === 'full' ? 'default' : 'small';
+  log(
+    `\n[7] Altegio «Export clients» (bulk list; per card on the ${cardsDataset === 'small' ? '120-client' : '1,850-client'} location) and LiveTex «Export leads» (5,000), ${LATENCY} ms per request${loadNote('sources')}`,
+  );
+  results.sources = await sourcesBench({ extDir, latencyMs: LATENCY, cardsDataset, log });
 }
 
 /** The floor at `latencyMs`, from the unchanged dataset (every simulator starts from the same seed). */
@@ -323,6 +334,7 @@ async function main() {
     if (wants('export')) await sectionExport(extDir, bundle, simB);
     if (wants('insights')) await sectionInsights(extDir, bundle, simB);
     if (wants('sync')) await sectionSyncs(extDir, simA, simB, simP);
+    if (wants('sources')) await sectionSources(extDir);
   } finally {
     await Promise.all([simA, simB, simP].map((s) => s.close()));
     rmSync(extDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import type { Floor } from './floor';
 import type { SequentialResult } from '../sequential-client';
 import type { ContentScriptResult } from '../sections/content-script';
 import type { InsightsBenchResult } from '../sections/insights';
+import type { SourcesResult } from '../sections/sources';
 import type { ExportResult } from '../sections/store';
 import type { ExportAfterSync, SyncRun } from '../sections/sync';
 
@@ -145,5 +146,7 @@ export const results = {
   idb: null as { bulkPut: IdbSample; readAll: IdbSample | null; buildBlob?: IdbSample | null; syncPath: IdbSample | null } | null,
   /** The Insights page on a seeded store (section 6). */
   insights: null as (InsightsBenchResult & { median: { firstPaintMs: number; filterMs: number; worstFilterMs: number } }) | null,
+  /** Altegio's and LiveTex's exports through their buttons (section 7), one run each. */
+  sources: null as SourcesResult | null,
   targets: [] as Target[],
 };
