@@ -2,14 +2,16 @@
  * insights.html: the Insights page over the store. The ports are wired here: the loader reads the
  * extension's IndexedDB through the source's adapter, settings live in extension storage per
  * account, a slice is exported by the background as «Export all leads» is. Opened with
- * `?account=&branch=`, else on the account and branch used last.
+ * `?account=&branch=`, else on the account and branch used last. A source without reject reasons
+ * gets its custom fields' fill rates instead.
  */
 import { render } from 'preact';
+import { FieldFillPage } from '@/components/insights/FieldFillPage';
 import { InsightsPage } from '@/components/insights/InsightsPage';
 import { db } from '@/utils/engine/store';
 import { t, uiLang } from '@/utils/i18n';
 import { rememberUse, storedSettings, usedLastItem } from '@/utils/insights-store/items';
-import { insightAccounts, loadInsights } from '@/utils/insights-store/load';
+import { insightAccounts, loadFieldFill, loadInsights } from '@/utils/insights-store/load';
 import { call } from '@/utils/messages/send';
 import '@/components/insights/insights.css';
 
@@ -31,6 +33,12 @@ async function start(): Promise<void> {
   }
   const asked = params.get('branch') ?? (last?.account === chosen.account ? last.partition : null);
   let partition = asked !== null && chosen.partitions.includes(asked) ? asked : chosen.partitions[0];
+  if (chosen.kind === 'field-fill') {
+    // No reject reasons to tell: its custom fields' fill rates, of the one partition asked for.
+    const load = () => loadFieldFill(db, chosen.source, chosen.account, partition);
+    render(<FieldFillPage account={chosen.account} lang={uiLang()} load={load} />, root);
+    return;
+  }
   const onBranchChange = (branch: number) => {
     partition = String(branch);
     const query = new URLSearchParams({ account: chosen.account, branch: partition });

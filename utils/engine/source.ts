@@ -5,6 +5,7 @@
  * full part, `SourceEngine` in the background and the page that builds files.
  */
 import type { ButtonKey, CountKey, PhaseKey, Phrase, PlainKey } from '../i18n/keys';
+import type { FieldFillData } from '../insights/field-fill';
 import type { InsightData } from '../insights/types';
 import type { Settings } from '../settings/schema';
 import type { ApiTask, Job, StepTask, Task } from './run';
@@ -276,6 +277,11 @@ export interface SourceEngine<C = unknown> {
   stepProgress?(job: Job, task: StepTask): { done: number; total: number } | null;
   /** A partition's records as flat Insights records with their dictionaries, from the store (no CRM request). */
   insights?(db: ExportDb, account: string, partition: string): Promise<InsightData>;
+  /**
+   * Per custom field, how many of a partition's records (those its file holds) have a value, from
+   * the store: Insights for a source without `insights` (no reject reasons to tell).
+   */
+  fieldFill?(db: ExportDb, account: string, partition: string): Promise<FieldFillData>;
 }
 
 /** A line of the popup: its label (a count key, or a phrase when it takes values), its number, a hint under it. */

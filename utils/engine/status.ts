@@ -28,7 +28,7 @@ async function statusOf(job: Job): Promise<JobStatus> {
     key: job.key,
     source: job.source,
     sourceName: src.pages.name,
-    insights: Boolean(src.insights),
+    insights: Boolean(src.insights || src.fieldFill),
     account: job.account,
     partition: job.partition,
     state: job.state === 'running' ? 'syncing' : job.state,

@@ -12,6 +12,7 @@ import type { AltegioApiClient } from './api-client';
 import { commitApiPage, commitTabUnit, finishApiTask, finishTab, tabParams, unitPlan } from './commits';
 import { derive, TALLY } from './derive';
 import { fileName, layout } from './file';
+import { fieldFill } from './fill';
 import { pace } from './pace';
 import { altegioPages } from './pages';
 import { exportTasks, PASSES, plan, STEPS } from './plan';
@@ -57,5 +58,6 @@ export const altegio: SourceEngine<AltegioApiClient> = {
     ];
   },
   pace,
+  fieldFill,
   phase: (task: Task) => (task.kind === 'tab' ? (task.progress?.phase ?? PHASES.defs) : (API_PHASES[task.name] ?? 'phase.working')),
 };

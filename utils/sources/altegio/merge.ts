@@ -103,7 +103,7 @@ export function mergeClient(id: number, api: SideFacts | undefined, ui: SideFact
 }
 
 /** `custom_fields` of the most recently read full card that has the key (the API's on a tie). */
-function freshestCustom(api: SideFacts | undefined, ui: SideFacts | undefined): unknown {
+export function freshestCustom(api: SideFacts | undefined, ui: SideFacts | undefined): unknown {
   const reads: [Raw | undefined, string | undefined][] = [
     [api?.card, api?.cardAt],
     [ui?.info, ui?.infoAt],

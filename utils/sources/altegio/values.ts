@@ -17,16 +17,25 @@ export function text(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Codes holding a value, with the value as text; a list of `{code, value}` pairs is read too. */
-export function customValues(cf: unknown): [code: string, value: string][] {
+/** Codes holding a value, with the value as received; a list of `{code, value}` pairs is read too. */
+export function customEntries(cf: unknown): [code: string, value: unknown][] {
   if (!cf || typeof cf !== 'object') return [];
   if (Array.isArray(cf)) {
     return cf
       .filter((p): p is { code: string; value: unknown } => !!p && typeof p === 'object' && typeof (p as { code?: unknown }).code === 'string')
       .filter((p) => p.value !== null && p.value !== undefined)
-      .map((p) => [p.code, text(p.value)]);
+      .map((p) => [p.code, p.value]);
   }
-  return Object.entries(cf as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([code, v]) => [code, text(v)]);
+  return Object.entries(cf as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined);
+}
+
+/** Codes holding a value, with the value as text. */
+export function customValues(cf: unknown): [code: string, value: string][] {
+  return customEntries(cf).map(([code, v]) => [code, text(v)]);
+}
+
+/** Whether a value counts as filled: its cell text is not empty, and it is not an empty `{}`. */
+export function isFilled(v: unknown): boolean {
+  if (v && typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length) return false;
+  return text(v) !== '';
 }
