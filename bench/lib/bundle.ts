@@ -11,6 +11,8 @@ export async function bundleForPage(entry: string): Promise<string> {
     target: 'chrome120',
     write: false,
     logLevel: 'silent',
+    // What WXT's build puts in import.meta.env for the e2e build the bench loads.
+    define: { 'import.meta.env': JSON.stringify({ MODE: 'e2e', FIREFOX: false, WXT_ALTEGIO_PARTNER_TOKEN: '' }) },
   });
   return out.outputFiles[0].text;
 }
