@@ -13,7 +13,7 @@
  */
 import Dexie from 'dexie';
 import { buildFileBlob } from '../../utils/engine/file';
-import { linesAfter } from '../../utils/engine/file-rows';
+import { eachLineRead } from '../../utils/engine/line-blocks';
 import { toRow } from '../../utils/engine/rows';
 import { newJob } from '../../utils/engine/run';
 import { ExportDb, putRows, type RecordRow } from '../../utils/engine/store';
@@ -84,7 +84,7 @@ async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
 /** Fills the product's own database for an export; returns the rows stored and the write time. */
 async function seed(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
-  await Promise.all([store.rows.clear(), store.lines.clear()]);
+  await Promise.all([store.rows.clear(), store.lineBlocks.clear()]);
   await store.lists.bulkPut(spec.dicts.map((d) => ({ ...d, source: 'alfacrm' as const, account: spec.origin, fetchedAt: FETCHED_AT })));
   const ms = await writeRows(store, spec);
   const rows = await store.rows.count();
@@ -97,9 +97,8 @@ async function readAll(origin: string): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
   const t = performance.now();
   let rows = 0;
-  // What the export reads: the export-ready lines, in its chunks.
-  const next = (after: number) => linesAfter(store, 'alfacrm', origin, after);
-  for (let chunk = await next(-Infinity); chunk.length; chunk = await next(chunk[chunk.length - 1].id)) rows += chunk.length;
+  // What the export reads: the export-ready lines, in its reads of blocks.
+  await eachLineRead(store, 'alfacrm', origin, { after: -Infinity, last: Infinity }, (lines) => (rows += lines.length));
   const ms = performance.now() - t;
   store.close();
   return { rows, ms };

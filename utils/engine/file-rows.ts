@@ -1,14 +1,9 @@
 /** Reading an account's rows for a file: in id order a chunk at a time, and one per signature. */
 import type { SourceId } from './source';
-import type { ExportDb, LineRow, RecordRow } from './store';
+import type { ExportDb, RecordRow } from './store';
 
 /** Records per read: one chunk is all a file build holds at a time (besides the next, being read). */
 export const CHUNK = 2000;
-
-/** The account's export-ready lines after id `after`, a chunk at a time, in id order. */
-export function linesAfter(db: ExportDb, source: SourceId, account: string, after: number): Promise<LineRow[]> {
-  return db.lines.where('[source+account+id]').between([source, account, after], [source, account, Infinity], false).limit(CHUNK).toArray();
-}
 
 /** The account's rows after id `after`, a chunk at a time, in id order. */
 export function chunkAfter(db: ExportDb, source: SourceId, account: string, after: number): Promise<RecordRow[]> {

@@ -7,10 +7,11 @@ import { engineOf } from '../sources';
 import { csvChunkOfCells, csvHead, defaultDelimiter, type CsvOptions } from '../files/csv';
 import { createXlsxWriter, XLSX_MIME } from '../files/xlsx';
 import type { Settings } from '../settings/schema';
-import { chunkAfter, CHUNK, linesAfter } from './file-rows';
+import { chunkAfter, CHUNK } from './file-rows';
+import { eachLineRead, type LineItem } from './line-blocks';
 import { partKey } from './rows';
 import type { ExportTarget, FileLayout } from './source';
-import type { ExportDb, LineRow, RecordRow } from './store';
+import type { ExportDb, RecordRow } from './store';
 
 /** The settings a file is written with. */
 export type FileSettings = Pick<Settings, 'delimiter' | 'escapeFormulae' | 'headerLanguage' | 'fileFormat'>;
@@ -89,21 +90,17 @@ function spanOf(ids: number[] | undefined): Span {
   return { only: new Set(ids), after: first - 1, last };
 }
 
-/** Lines of the target's partition and scope, a chunk at a time; the next read runs while this one is written. */
-async function eachLineChunk(db: ExportDb, t: ExportTarget, span: Span, cellsOf: (l: LineRow) => string[], write: (cells: string[][]) => void): Promise<void> {
+/** Lines of the target's partition and scope, a read at a time; the next read runs while this one is written. */
+async function eachLineChunk(db: ExportDb, t: ExportTarget, span: Span, cellsOf: (l: LineItem) => string[], write: (cells: string[][]) => void): Promise<void> {
   const part = partKey(t.source, t.account, t.partition);
-  let chunk = await linesAfter(db, t.source, t.account, span.after);
-  while (chunk.length > 0) {
-    const tail = chunk[chunk.length - 1].id;
-    const next = chunk.length === CHUNK && tail < span.last ? linesAfter(db, t.source, t.account, tail) : Promise.resolve([]);
+  await eachLineRead(db, t.source, t.account, span, (lines) => {
     const cells: string[][] = [];
-    for (const line of chunk) {
+    for (const line of lines) {
       if (span.only && !span.only.has(line.id)) continue;
       if (line.scopes.includes(t.scope) && line.parts.includes(part)) cells.push(cellsOf(line));
     }
     write(cells);
-    chunk = await next;
-  }
+  });
 }
 
 /** Whole rows, for a source that keeps no lines. */

@@ -9,6 +9,7 @@ import type { FieldFillData } from '../insights/field-fill';
 import type { InsightData } from '../insights/types';
 import type { Settings } from '../settings/schema';
 import type { ApiTask, Job, StepTask, Task } from './run';
+import type { LineItem } from './line-blocks';
 import type { ExportDb, LineRow, RecordRow } from './store';
 
 export type SourceId = 'alfacrm' | 'altegio' | 'livetex';
@@ -216,10 +217,10 @@ export interface FileLayout {
   /** Cells of a row in scope, in column order; null when the row is not in scope. */
   cells(row: RecordRow): string[] | null;
   /**
-   * The same from the row's export-ready line, when the source keeps lines (store.ts LineRow):
+   * The same from the row's export-ready line, when the source keeps lines (line-blocks.ts):
    * the file then reads lines, not rows. Called only for lines of the target's partition and scope.
    */
-  lineCells?(line: LineRow): string[];
+  lineCells?(line: LineItem): string[];
   /** Column types for spreadsheet files. */
   types?: ('text' | 'number' | 'date' | 'datetime')[];
 }

@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Job } from './run';
+import { packLinesV6, writeLines, type LineBlock, type LineItem } from './line-blocks';
 import { partKey, toRow } from './rows';
 import type { Derived, SourceId } from './source';
 // v1–v3 stores were one CRM's, before sources: that source's folder knows how to carry them over.
@@ -53,7 +54,7 @@ export class ExportDb extends Dexie {
   rows!: Table<RecordRow, [SourceId, string, number]>;
   lists!: Table<ListRow, [SourceId, string, string]>;
   jobs!: Table<Job, string>;
-  lines!: Table<LineRow, [SourceId, string, number]>;
+  lineBlocks!: Table<LineBlock, [SourceId, string, number]>;
 
   constructor(name = 'crm-archive-export') {
     super(name);
@@ -73,11 +74,13 @@ export class ExportDb extends Dexie {
       .upgrade(upgradeToV4);
     // Export-ready lines beside the rows, made from the rows already stored.
     this.version(5).stores({ lines: '[source+account+id]' }).upgrade(linesForV5);
+    // The lines packed in blocks of consecutive ids (line-blocks.ts: why).
+    this.version(6).stores({ lines: null, lineBlocks: '[source+account+block]' }).upgrade(packLinesV6);
   }
 
   /** The tables a write of facts touches (a transaction that commits a cursor adds jobs). */
   get factTables() {
-    return [this.rows, this.lines];
+    return [this.rows, this.lineBlocks];
   }
 }
 
@@ -95,15 +98,14 @@ export interface FactsWriter {
 export async function putRows(store: ExportDb, w: FactsWriter, rows: RecordRow[]): Promise<void> {
   await store.rows.bulkPut(rows);
   if (!w.project) return;
-  const lines: LineRow[] = [];
-  const gone: [SourceId, string, number][] = [];
+  const lines: LineItem[] = [];
+  const gone: number[] = [];
   for (const r of rows) {
     const line = w.project(r);
-    if (line) lines.push({ source: r.source, account: r.account, id: r.id, parts: r.parts, ...line });
-    else gone.push([r.source, r.account, r.id]);
+    if (line) lines.push({ id: r.id, parts: r.parts, ...line });
+    else gone.push(r.id);
   }
-  await store.lines.bulkPut(lines);
-  if (gone.length) await store.lines.bulkDelete(gone);
+  await writeLines(store, w.source, w.account, lines, gone);
 }
 
 /**

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportDb } from '@/utils/engine/store';
+import { blockOf } from '@/utils/engine/line-blocks';
 import { TALLY } from '@/utils/sources/alfacrm/derive';
 import type { ApiFacts, UiFacts } from '@/utils/sources/alfacrm/types';
 
@@ -58,7 +59,7 @@ async function v3Store(active: number, archived: number): Promise<string> {
   return name;
 }
 
-describe('store upgrade v3 → v5', () => {
+describe('store upgrade v3 → v6', () => {
   it('keeps all 3,592 + 7,788 records of the real case with their facts', async () => {
     const name = await v3Store(3592, 7788);
     const db = new ExportDb(name);
@@ -72,9 +73,14 @@ describe('store upgrade v3 → v5', () => {
     expect(await db.rows.where('[source+account+tally]').equals(['alfacrm', HOST, TALLY.archivedWithReason]).count()).toBe(7788);
     expect(await db.rows.where('[source+account+unit]').equals(['alfacrm', HOST, '1:3']).count()).toBeGreaterThan(100);
     expect((await db.lists.get(['alfacrm', HOST, 'leadReject']))?.items).toEqual([{ id: 1, name: 'Дорого ( В )' }]);
-    // v5: every record's export-ready line, made from what v3 held.
-    expect(await db.lines.count()).toBe(3592 + 7788);
-    const line = (await db.lines.get(['alfacrm', HOST, 5000]))!;
+    // v5: every record's export-ready line, made from what v3 held; v6: packed in blocks of consecutive ids.
+    const blocks = await db.lineBlocks.toArray();
+    const lines = blocks.flatMap((b) => b.lines);
+    expect(lines).toHaveLength(3592 + 7788);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+    expect(blocks.every((b) => b.lines.every((l) => blockOf(l.id) === b.block) && b.lines.every((l, i) => i === 0 || b.lines[i - 1].id < l.id))).toBe(true);
+    expect(blocks.length).toBeLessThan(lines.length / 20);
+    const line = lines.find((l) => l.id === 5000)!;
     expect(line.scopes).toEqual(['all', 'archived-leads']);
     expect(line.parts).toEqual([`alfacrm|${HOST}|1`]);
     expect(JSON.parse(line.data)[1]).toEqual({ custom_x: '5000' });

@@ -3,6 +3,7 @@
  * as the page gave them, resolved by id when the file is written; the branch cell filled then),
  * its extra API keys, and the scopes it is in. A file reads these instead of whole records.
  */
+import type { LineItem } from '../../engine/line-blocks';
 import type { LineRow, RecordRow } from '../../engine/store';
 import { REPRESENTED_API_KEYS } from './columns';
 import { cellText, FIXED_COLUMNS, isArchived, kindOf, mergeCells } from './merge';
@@ -39,7 +40,7 @@ export function project(row: RecordRow): Pick<LineRow, 'scopes' | 'data'> | null
 }
 
 /** The cells of a line in a file: the branch, the dictionary texts, the extra columns in order. */
-export function lineCells(line: LineRow, branch: number, dicts: Dictionaries | null, extras: readonly string[]): string[] {
+export function lineCells(line: LineItem, branch: number, dicts: Dictionaries | null, extras: readonly string[]): string[] {
   const [fixed, extra] = JSON.parse(line.data) as [string[], Record<string, string>];
   fixed[BRANCH] = String(branch);
   if (dicts) {
