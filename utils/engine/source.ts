@@ -10,7 +10,7 @@ import type { InsightData } from '../insights/types';
 import type { Settings } from '../settings/schema';
 import type { ApiTask, Job, StepTask, Task } from './run';
 import type { LineItem } from './line-blocks';
-import type { ExportDb, LineRow, RecordRow } from './store';
+import type { ExportDb, RecordRow } from './store';
 
 export type SourceId = 'alfacrm' | 'altegio' | 'livetex';
 
