@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blockOf, eachLineRead, LINE_BLOCK, writeLines, type LineItem } from '@/utils/engine/line-blocks';
 import { ExportDb } from '@/utils/engine/store';
 
@@ -60,5 +60,33 @@ describe('line blocks', () => {
     });
     expect((await readAll(db, { after: 99, last: 2100 })).map((l) => l.id)).toEqual(Array.from({ length: 2001 }, (_, i) => i + 100));
     expect((await readAll(db)).filter((l) => l.id === 500)).toHaveLength(1);
+  });
+
+  it('leaves blocks whose lines did not change as they are (a column read again)', async () => {
+    const db = fresh();
+    const ids = Array.from({ length: 2000 }, (_, i) => i * 7);
+    await db.transaction('rw', db.lineBlocks, () =>
+      writeLines(
+        db,
+        'alfacrm',
+        A,
+        ids.map((id) => line(id)),
+        [],
+      ),
+    );
+    const puts = vi.spyOn(db.lineBlocks, 'bulkPut');
+    await db.transaction('rw', db.lineBlocks, () =>
+      writeLines(
+        db,
+        'alfacrm',
+        A,
+        ids.map((id) => line(id)),
+        [99_999],
+      ),
+    );
+    expect(puts).not.toHaveBeenCalled();
+    await db.transaction('rw', db.lineBlocks, () => writeLines(db, 'alfacrm', A, [line(0), line(7 * 1999, 'changed')], []));
+    expect(puts).toHaveBeenCalledTimes(1);
+    expect(puts.mock.calls[0][0].map((b) => b.block)).toEqual([blockOf(7 * 1999)]);
   });
 });
