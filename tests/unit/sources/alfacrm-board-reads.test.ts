@@ -95,4 +95,28 @@ describe('AlfaCRM board reads after a sync', () => {
     await run('incremental');
     expect(boardRequests(sim)).toEqual({ columns: 0, pagers: 0, pages: 0 });
   }, 90_000);
+
+  it('«Export archive» right after a sync that saw the changes reads no column again', async () => {
+    await run('full');
+    sim.mutate.archiveLeads(1, 10);
+    for (const id of sim.truth.archivedLeadIds(1).slice(0, 2)) sim.mutate.restoreLead(id);
+    await run('incremental');
+    sim.resetStats();
+    const url = `${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`;
+    const { pageOf } = await import('@/utils/sources/pages');
+    const { startExport } = await import('@/utils/engine/exports');
+    const { jobKey, runId } = await startExport({ tabId: 6, frameId: 0, url, page: pageOf(url)! });
+    await vi.waitFor(
+      async () => {
+        const j = await w.db.jobs.get(jobKey);
+        const board = j?.run?.id === runId ? j.run.tasks.find((t) => t.kind === 'tab') : undefined;
+        expect(j?.run?.id !== runId || board === undefined || board.state === 'done').toBe(true);
+      },
+      { timeout: 60_000, interval: 50 },
+    );
+    // One look at each column (its count) and the API's changes since the sync: no pager at all.
+    const columns = Object.keys((await w.db.jobs.get(jobKey))!.memo.lastCounts as Record<string, number>).length;
+    expect(boardRequests(sim)).toEqual({ columns, pagers: 0, pages: 1 });
+    expect(sim.stats().byKind.api).toBeLessThanOrEqual(2);
+  }, 90_000);
 });
