@@ -34,6 +34,9 @@ export function registerAlarms(): void {
     if (alarm.name === SILENCE_ALARM) void checkSilentTabs();
   });
   browser.runtime.onInstalled.addListener(() => void ensureAlarm());
-  browser.runtime.onStartup.addListener(() => void ensureAlarm());
+  browser.runtime.onStartup.addListener(() => {
+    void ensureAlarm();
+    void resumeAll({ browserStarted: true });
+  });
   settingsItem.watch(() => void ensureAlarm());
 }

@@ -50,9 +50,14 @@ export async function resume(key: string): Promise<void> {
 }
 
 /** After the worker starts: pick up every run that was under way, and pauses whose time has come. */
-export async function resumeAll(): Promise<void> {
+/** Runs under way, and paused ones whose wait is over; when the browser has just started, also those the browser's own failure paused. */
+export async function resumeAll(opts: { browserStarted?: boolean } = {}): Promise<void> {
   const jobs = await db.jobs.toArray();
-  const due = jobs.filter((j) => j.state === 'running' || (j.state === 'paused' && (j.resumeAfter ?? Infinity) <= Date.now()));
+  const due = jobs.filter(
+    (j) =>
+      j.state === 'running' ||
+      (j.state === 'paused' && ((j.resumeAfter ?? Infinity) <= Date.now() || (opts.browserStarted === true && j.pausedReason?.code === 'unknown'))),
+  );
   await Promise.all(due.map((j) => resume(j.key)));
 }
 
@@ -143,7 +148,10 @@ export async function fail(key: string, e: unknown): Promise<void> {
     for (const x of j.run?.exports ?? []) if (!x.result && !x.error) x.error = info;
     // A tab read asked again when the run goes on; an export run is the user's and ends here.
     for (const t of j.run?.tasks ?? []) if (t.kind === 'tab' && t.state !== 'done') t.state = 'pending';
-    const pausing = isCrmError(e) && PAUSING.includes(e.code) && j.run?.mode !== 'export' && j.attempts < MAX_ATTEMPTS;
+    // Not the CRM's doing (the browser's storage or messaging failed, e.g. while it shuts down):
+    // worth another try, as a named CRM failure that waiting can cure is.
+    const curable = isCrmError(e) ? PAUSING.includes(e.code) : true;
+    const pausing = curable && j.run?.mode !== 'export' && j.attempts < MAX_ATTEMPTS;
     if (!pausing) {
       j.state = 'error';
       return;

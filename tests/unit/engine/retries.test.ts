@@ -47,6 +47,24 @@ describe('retries and credentials', () => {
     expect((await w.db.jobs.get(key))!.state).toBe('error');
   });
 
+  it('a failure of the browser itself (storage while it shuts down) pauses the run, which the next browser start takes up', async () => {
+    await freshExtension();
+    await configure(account(sim.credentials.apiEmail), { a1: sim.credentials.apiKey });
+    const w = await newWorker();
+    const key = (await w.ensureJob('alfacrm', sim.url, '1')).key;
+    const put = w.db.lists.put.bind(w.db.lists);
+    const spy = vi.spyOn(w.db.lists, 'put').mockImplementationOnce(() => Promise.reject(new Error('The browser is shutting down.')) as never);
+    await w.syncNow(key, 'full');
+    const paused = (await w.db.jobs.get(key))!;
+    expect(paused.state).toBe('paused');
+    expect(paused.pausedReason?.code).toBe('unknown');
+    spy.mockImplementation(put);
+    await w.resumeAll({ browserStarted: true });
+    await vi.waitFor(async () => expect((await w.db.jobs.get(key))!.run?.tasks.find((t) => t.name === 'dict:leadReject')).toMatchObject({ done: true }), {
+      timeout: 20_000,
+    });
+  });
+
   it('a pause on a rejected key goes on when the login is corrected (the key unchanged)', async () => {
     await freshExtension();
     await configure(account('wrong@school.ua'), { a1: sim.credentials.apiKey });
