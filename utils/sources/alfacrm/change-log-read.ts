@@ -89,10 +89,12 @@ export async function readChangeLog(ctx: RunContext<AlfaApiClient>): Promise<Ste
   if (read.page >= MAX_PAGES) throw new CrmError('pager-never-ends', `change log: ${read.page} pages`);
   // Page 0 alone says how long the log is; then a few pages a step, asked together (the client
   // paces them): a step's commit no longer stands between two requests.
-  const left = read.total ? Math.ceil(read.total / API_PAGE_SIZE) - read.page : 1;
-  const numbers = Array.from({ length: Math.max(1, Math.min(PAGES_PER_STEP, left)) }, (_, i) => read.page + i);
-  const answers = await Promise.all(numbers.map((page) => ctx.client!.post(`/v2api/${job.partition}/log/index`, { entity: 'Customer', page }, logPage)));
   const mark = (job.memo.changeLogMark as LogMark | null | undefined) ?? null;
+  // A read down to a mark usually ends within a page or two: pages in batches only for a first, whole read.
+  const batch = mark ? 1 : PAGES_PER_STEP;
+  const left = read.total ? Math.ceil(read.total / API_PAGE_SIZE) - read.page : 1;
+  const numbers = Array.from({ length: Math.max(1, Math.min(batch, left)) }, (_, i) => read.page + i);
+  const answers = await Promise.all(numbers.map((page) => ctx.client!.post(`/v2api/${job.partition}/log/index`, { entity: 'Customer', page }, logPage)));
   let { top, total } = read;
   let next = read.page;
   let more = true;
