@@ -36,7 +36,7 @@ export function registerAlarms(): void {
   browser.runtime.onInstalled.addListener(() => void ensureAlarm());
   browser.runtime.onStartup.addListener(() => {
     void ensureAlarm();
-    void resumeAll({ browserStarted: true });
+    void resumeAll({ freshStart: true });
   });
   settingsItem.watch(() => void ensureAlarm());
 }

@@ -19,8 +19,9 @@ export function startBackground(): void {
   // A new document in a tab ends whatever the old one was reading.
   browser.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && void tabGone(tabId));
   watchCredentials();
-  // Every start of the worker: runs that were under way continue from their checkpoint.
+  // Every start of the worker: runs that were under way continue from their checkpoint, and a
+  // run the browser's own failure paused (e.g. storage refusing while it shut down) goes on.
   void ensureAlarm();
-  void resumeAll();
+  void resumeAll({ freshStart: true });
   void refreshBadge();
 }

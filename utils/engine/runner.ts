@@ -49,14 +49,13 @@ export async function resume(key: string): Promise<void> {
   await drive(key);
 }
 
-/** After the worker starts: pick up every run that was under way, and pauses whose time has come. */
-/** Runs under way, and paused ones whose wait is over; when the browser has just started, also those the browser's own failure paused. */
-export async function resumeAll(opts: { browserStarted?: boolean } = {}): Promise<void> {
+/** Runs under way, and paused ones whose wait is over; at a fresh start of the worker or the browser, also those the browser's own failure paused. */
+export async function resumeAll(opts: { freshStart?: boolean } = {}): Promise<void> {
   const jobs = await db.jobs.toArray();
   const due = jobs.filter(
     (j) =>
       j.state === 'running' ||
-      (j.state === 'paused' && ((j.resumeAfter ?? Infinity) <= Date.now() || (opts.browserStarted === true && j.pausedReason?.code === 'unknown'))),
+      (j.state === 'paused' && ((j.resumeAfter ?? Infinity) <= Date.now() || (opts.freshStart === true && j.pausedReason?.code === 'unknown'))),
   );
   await Promise.all(due.map((j) => resume(j.key)));
 }

@@ -47,7 +47,7 @@ describe('retries and credentials', () => {
     expect((await w.db.jobs.get(key))!.state).toBe('error');
   });
 
-  it('a failure of the browser itself (storage while it shuts down) pauses the run, which the next browser start takes up', async () => {
+  it('a failure of the browser itself (storage while it shuts down) pauses the run, which the next start of the worker takes up', async () => {
     await freshExtension();
     await configure(account(sim.credentials.apiEmail), { a1: sim.credentials.apiKey });
     const w = await newWorker();
@@ -59,7 +59,7 @@ describe('retries and credentials', () => {
     expect(paused.state).toBe('paused');
     expect(paused.pausedReason?.code).toBe('unknown');
     spy.mockImplementation(put);
-    await w.resumeAll({ browserStarted: true });
+    await w.resumeAll({ freshStart: true });
     await vi.waitFor(async () => expect((await w.db.jobs.get(key))!.run?.tasks.find((t) => t.name === 'dict:leadReject')).toMatchObject({ done: true }), {
       timeout: 20_000,
     });
