@@ -243,8 +243,10 @@ async function sectionSyncs(extDir: string, simA: RemoteSim, simB: RemoteSim, si
   log(
     `\n[1] First full sync at ${LATENCY} ms, ${RATE} requests/s; the peer script runs the same syncs (${[LATENCY, ...SWEEP].join(', ')} ms) meanwhile on its own simulator${loadNote(`full sync ${LATENCY} ms`)}`,
   );
+  // BENCH_SYNC_QUICK=1: only the first full sync, the incremental runs and the export after them.
+  const quick = process.env.BENCH_SYNC_QUICK === '1';
   const peerTrack = (async () => {
-    for (const latencyMs of [LATENCY, ...SWEEP]) await peerSync(simP, latencyMs);
+    if (!quick) for (const latencyMs of [LATENCY, ...SWEEP]) await peerSync(simP, latencyMs);
   })();
   try {
     const { session } = await fullSync(extDir, simA, LATENCY, 1);
@@ -253,6 +255,7 @@ async function sectionSyncs(extDir: string, simA: RemoteSim, simB: RemoteSim, si
     } finally {
       await session.close();
     }
+    if (quick) return;
     log(`\n[1] First full sync at other latencies (${SWEEP.join(', ')} ms)${loadNote('full sync sweep')}`);
     for (const latencyMs of SWEEP) {
       const { session: s } = await fullSync(extDir, simB, latencyMs, 1);

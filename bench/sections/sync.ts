@@ -13,7 +13,7 @@
 import type { Page } from 'playwright-core';
 import type { SimStats } from '../../tests/simulator/server';
 import type { RemoteSim } from '../lib/remote-sim';
-import { ARCHIVE, clickExportArchive, DASHBOARD } from '../../tests/e2e/harness';
+import { ARCHIVE, DASHBOARD, exportOutcome } from '../../tests/e2e/harness';
 import { configureApi, extensionPage, launch, loginToCrm, type BenchBrowser } from '../lib/browser';
 import { sleep } from '../lib/stats';
 
@@ -257,8 +257,10 @@ export async function checkStore(s: SyncSession, sim: RemoteSim, branch: number)
 export interface ExportAfterSync {
   ok: boolean;
   error?: string;
-  /** Click on «Export archive» → the button says the file is saved. */
+  /** The click landing in the page (Playwright waits for the button to sit still) → the button says the file is saved. */
   wallMs: number;
+  /** How long Playwright's click waited for the page, still laying out its board, to hold the button still. */
+  clickWaitMs: number;
   rows: number;
   expected: number;
   requests: { api: number; ui: number };
@@ -272,12 +274,23 @@ export async function exportAfterSync(s: SyncSession, sim: RemoteSim, expected: 
   await s.crm.goto(sim.url + ARCHIVE);
   await s.crm.getByTestId('export-archive').waitFor({ timeout: 30_000 });
   await sim.resetStats();
+  const asked = Date.now();
+  await s.crm.getByTestId('export-archive').click();
   const started = Date.now();
-  const res = await clickExportArchive(s.crm);
+  const clickWaitMs = started - asked;
+  const res = await exportOutcome(s.crm);
   const wallMs = Date.now() - started;
   const stats = await sim.stats();
   const requests = { api: stats.byKind.api ?? 0, ui: uiKinds(stats) };
-  if (!res.ok) return { ok: false, error: res.text, wallMs, rows: 0, expected, requests };
+  if (!res.ok) return { ok: false, error: res.text, wallMs, clickWaitMs, rows: 0, expected, requests };
   const rows = Number(/: (\d+) rows/.exec(res.text)?.[1] ?? NaN);
-  return { ok: rows === expected, ...(rows === expected ? {} : { error: `${rows} rows, ${expected} archived` }), wallMs, rows, expected, requests };
+  return {
+    ok: rows === expected,
+    ...(rows === expected ? {} : { error: `${rows} rows, ${expected} archived` }),
+    wallMs,
+    clickWaitMs,
+    rows,
+    expected,
+    requests,
+  };
 }

@@ -88,6 +88,11 @@ export type ExportOutcome = { ok: true; text: string; fileName: string } | { ok:
 /** Clicks «Export archive» and waits for the line it ends with: the saved file, or the error. */
 export async function clickExportArchive(page: Page, timeout = 300_000): Promise<ExportOutcome> {
   await page.getByTestId('export-archive').click();
+  return exportOutcome(page, timeout);
+}
+
+/** The line an export that was clicked ends with: the saved file, or the error. */
+export async function exportOutcome(page: Page, timeout = 300_000): Promise<ExportOutcome> {
   await page.getByTestId('export-done').or(page.getByTestId('export-error')).waitFor({ timeout });
   const error = page.getByTestId('export-error');
   if (await error.count()) return { ok: false, text: (await error.textContent()) ?? '' };

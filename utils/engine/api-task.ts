@@ -4,6 +4,7 @@
  * client's queue paces them); the few pages that repeated rows push past the end come one by
  * one. A list that moves under the cursor (its total changes, or the pass sat paused too long)
  * is read again from the start: offsets shift when a row leaves, and a shifted row is missed.
+ * A newest-first list (a log) that grows is read on: its rows shift later, so none is missed.
  */
 import { CrmError } from '../errors';
 import type { ApiTask, Job } from './run';
@@ -21,11 +22,12 @@ const STALE_MS = 10 * 60_000;
 
 /** Next pages of a task: those `total` implies, then the tail that repeated rows push past it. */
 export function nextPages(t: ApiTask, pageSize: number): number[] {
+  if (t.ended) return [];
   if (t.total === null) return [0];
   const planned = Math.ceil(t.total / pageSize);
   const done = new Set(t.pagesDone);
   const missing = [];
-  for (let i = 0; i < planned && missing.length < PAGES_PER_STEP; i++) if (!done.has(i)) missing.push(i);
+  for (let i = 0; i < planned && missing.length < (t.perStep ?? PAGES_PER_STEP); i++) if (!done.has(i)) missing.push(i);
   if (missing.length) return missing;
   if (t.ids.length >= t.total) return [];
   const last = Math.max(-1, ...t.pagesDone);
@@ -62,12 +64,13 @@ export async function apiStep<C>(src: SourceEngine<C>, ctx: RunContext<C>, index
     pages.map(async (page) => {
       const res = await src.api!.fetchPage(ctx.client!, job, t, page);
       if (res.total > MAX_TOTAL) throw new CrmError('malformed-response', `the CRM claims ${res.total} records`);
-      await db.transaction('rw', [...db.factTables, db.jobs], async () => {
+      await db.transaction('rw', [...db.factTables, db.jobs, db.lists], async () => {
         const current = await db.jobs.get(job.key);
         if (!current?.run || current.state !== 'running' || current.run.id !== job.run!.id) return;
         const cur = current.run.tasks[index] as ApiTask;
         if (cur.pagesDone.includes(page)) return;
-        if (cur.total !== null && res.total !== cur.total) {
+        const grew = cur.newestFirst === true && cur.total !== null && res.total > cur.total;
+        if (cur.total !== null && res.total !== cur.total && !grew) {
           current.run.tasks[index] = restarted(cur, res.total);
         } else if (res.items.length === 0 && tail) {
           // An empty page past the planned ones ends the list (rows left meanwhile).
@@ -79,10 +82,11 @@ export async function apiStep<C>(src: SourceEngine<C>, ctx: RunContext<C>, index
           if (tail && res.items.every((r) => known.has(r.id))) {
             throw new CrmError('incomplete-read', `API page ${page} repeats earlier rows; ${cur.ids.length} of ${cur.total}`);
           }
-          const novel = await src.commitApiPage({ ...ctx, job: current }, cur, res.items);
+          const commit = await src.commitApiPage({ ...ctx, job: current }, cur, res.items);
           for (const r of res.items) known.add(r.id);
           cur.ids = [...known];
-          cur.novel = [...new Set([...cur.novel, ...novel])];
+          cur.novel = [...new Set([...cur.novel, ...commit.novel])];
+          if (commit.restKnown) cur.ended = true;
           cur.total = res.total;
           cur.pagesDone.push(page);
           cur.pagedAt = new Date().toISOString();

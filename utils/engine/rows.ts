@@ -6,6 +6,11 @@ export function partKey(source: SourceId, account: string, partition: string): s
   return `${source}|${account}|${partition}`;
 }
 
+/** The indexed key of a count mark in one partition. */
+export function markKey(part: string, mark: string): string {
+  return `${part}|${mark}`;
+}
+
 /** The row as stored: every write goes through here, so the derived, indexed fields stay true. */
 export function toRow(
   source: SourceId,
@@ -15,7 +20,9 @@ export function toRow(
   derive: (r: Pick<RecordRow, 'api' | 'ui' | 'id'>) => Derived,
 ): RecordRow {
   const d = derive({ id, api: facts.api, ui: facts.ui });
-  const row: RecordRow = { source, account, id, parts: d.partitions.map((p) => partKey(source, account, p)), tally: d.tally };
+  const parts = d.partitions.map((p) => partKey(source, account, p));
+  const row: RecordRow = { source, account, id, parts, tally: d.tally };
+  if (d.marks?.length) row.marks = parts.flatMap((p) => d.marks!.map((m) => markKey(p, m)));
   if (facts.api !== undefined) row.api = facts.api;
   if (facts.ui !== undefined) row.ui = facts.ui;
   if (d.unit !== undefined) row.unit = d.unit;

@@ -25,6 +25,15 @@ export interface ApiTask {
   restarts: number;
   /** When its last page was committed. */
   pagedAt?: string;
+  /**
+   * A list whose new items come first (a log): growing while it is read shifts items to later
+   * pages (read twice, never missed), so growth does not send the read back to the start.
+   */
+  newestFirst?: boolean;
+  /** Pages asked for in one step, when not the pager's default (1: a read that usually ends at once). */
+  perStep?: number;
+  /** The source found the rest of the list known already (a newest-first read down to a mark). */
+  ended?: boolean;
   done: boolean;
 }
 
@@ -145,8 +154,8 @@ export function newJob(source: SourceId, account: string, partition: string): Jo
   return { key: jobKey(source, account, partition), source, account, partition, state: 'idle', attempts: 0, incrementals: 0, memo: {} };
 }
 
-export function apiTask(name: string, query: Record<string, unknown>): ApiTask {
-  return { kind: 'api', name, query, total: null, pagesDone: [], ids: [], novel: [], restarts: 0, done: false };
+export function apiTask(name: string, query: Record<string, unknown>, shape: Pick<ApiTask, 'newestFirst' | 'perStep'> = {}): ApiTask {
+  return { kind: 'api', name, query, total: null, pagesDone: [], ids: [], novel: [], restarts: 0, ...shape, done: false };
 }
 
 export function stepTask(name: string): StepTask {

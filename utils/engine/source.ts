@@ -8,7 +8,7 @@ import type { ButtonKey, CountKey, PhaseKey, Phrase, PlainKey } from '../i18n/ke
 import type { FieldFillData } from '../insights/field-fill';
 import type { InsightData } from '../insights/types';
 import type { Settings } from '../settings/schema';
-import type { ApiTask, Job, StepTask, Task } from './run';
+import type { ApiTask, Job, Task } from './run';
 import type { LineItem } from './line-blocks';
 import type { ExportDb, RecordRow } from './store';
 
@@ -199,6 +199,16 @@ export interface Derived {
   unit?: string;
   /** Signature of the record's dynamic keys: the export reads one record per signature for its columns. */
   sig?: string;
+  /** What the record counts towards in each of its partitions (the source's names): counted by index, no row read. */
+  marks?: string[];
+}
+
+/** What committing an API page found. */
+export interface PageCommit {
+  /** Ids whose record was new or changed. */
+  novel: number[];
+  /** A newest-first list reached items an earlier read saw: the rest need not be read. */
+  restKnown?: boolean;
 }
 
 export interface ExportTarget {
@@ -243,8 +253,8 @@ export interface SourceEngine<C = unknown> {
   exportTasks(scope: string): Task[];
   /** One-shot steps by name: tasks to run right after, facts for the job's memo. */
   step(name: string, ctx: RunContext<C>): Promise<StepOutcome | void>;
-  /** Writes one API page (inside the transaction that commits its cursor); returns ids new or changed. */
-  commitApiPage(ctx: RunContext<C>, task: ApiTask, items: { id: number }[]): Promise<number[]>;
+  /** Writes one API page (inside the transaction that commits its cursor). */
+  commitApiPage(ctx: RunContext<C>, task: ApiTask, items: { id: number }[]): Promise<PageCommit>;
   /** After an API task's last page: follow-up tasks (checks, verifications). */
   finishApiTask(ctx: RunContext<C>, task: ApiTask): Promise<Task[] | void>;
   /** Whether a tab read is needed at all in this run (false: marked done unread). */
@@ -274,8 +284,6 @@ export interface SourceEngine<C = unknown> {
   counts(db: ExportDb, job: Pick<Job, 'account' | 'partition'>): Promise<CountLine[]>;
   /** The message key of a task's phase (the pages say it in the user's language). */
   phase(task: Task): PhaseKey;
-  /** How far a step that spans several (a paged read) has got, when it can tell. */
-  stepProgress?(job: Job, task: StepTask): { done: number; total: number } | null;
   /** A partition's records as flat Insights records with their dictionaries, from the store (no CRM request). */
   insights?(db: ExportDb, account: string, partition: string): Promise<InsightData>;
   /**

@@ -18,8 +18,7 @@ function progress(job: Job): Pick<JobStatus, 'phase' | 'done' | 'total' | 'waiti
     const done = task.progress?.done ?? Object.values(task.unitsDone).reduce((a, b) => a + b, 0);
     return { phase, done, total: task.progress?.total ?? task.expected ?? 0, waitingForTab: (task as TabTask).state === 'waiting-tab' };
   }
-  const step = task.kind === 'step' ? src.stepProgress?.(job, task) : null;
-  return step ? { phase, ...step } : { phase };
+  return { phase };
 }
 
 async function statusOf(job: Job): Promise<JobStatus> {

@@ -6,10 +6,10 @@
 import Dexie, { type Table } from 'dexie';
 import type { Job } from './run';
 import { packLinesV6, writeLines, type LineBlock, type LineItem } from './line-blocks';
-import { partKey, toRow } from './rows';
+import { markKey, partKey, toRow } from './rows';
 import type { Derived, SourceId } from './source';
 // v1–v3 stores were one CRM's, before sources: that source's folder knows how to carry them over.
-import { linesForV5, upgradeToV4 } from '../sources/legacy-store';
+import { linesForV5, marksForV7, upgradeToV4 } from '../sources/legacy-store';
 
 export interface RecordRow {
   source: SourceId;
@@ -24,6 +24,8 @@ export interface RecordRow {
   tally: number;
   unit?: string;
   sig?: string;
+  /** The source's count marks, one key per partition and mark (indexed, multi-entry). */
+  marks?: string[];
 }
 
 /**
@@ -76,6 +78,10 @@ export class ExportDb extends Dexie {
     this.version(5).stores({ lines: '[source+account+id]' }).upgrade(linesForV5);
     // The lines packed in blocks of consecutive ids (line-blocks.ts: why).
     this.version(6).stores({ lines: null, lineBlocks: '[source+account+block]' }).upgrade(packLinesV6);
+    // Count marks, so a run's checks and the popup's reconciliation count without reading rows.
+    this.version(7)
+      .stores({ rows: '[source+account+id], *parts, [source+account+tally], [source+account+unit], [source+account+sig+id], *marks' })
+      .upgrade(marksForV7);
   }
 
   /** The tables a write of facts touches (a transaction that commits a cursor adds jobs). */
@@ -144,6 +150,19 @@ export function rowsOf(store: ExportDb, source: SourceId, account: string, parti
     .where('parts')
     .equals(partKey(source, account, partition))
     .toArray();
+}
+
+/** How many rows of a partition carry each of `marks` (index counts: no row is read). */
+export async function countMarks<M extends string>(
+  store: ExportDb,
+  source: SourceId,
+  account: string,
+  partition: string,
+  marks: readonly M[],
+): Promise<Record<M, number>> {
+  const part = partKey(source, account, partition);
+  const n = await Promise.all(marks.map((m) => store.rows.where('marks').equals(markKey(part, m)).count()));
+  return Object.fromEntries(marks.map((m, i) => [m, n[i]])) as Record<M, number>;
 }
 
 export function countTally(store: ExportDb, source: SourceId, account: string, tally: number): Promise<number> {

@@ -14,7 +14,7 @@ export interface ExportUiState {
   total: number;
 }
 
-const POLL_MS = 400;
+const POLL_MS = 250;
 
 export async function runExport(onState: (s: ExportUiState) => void): Promise<ExportResult> {
   const ref = await call('exportStart');

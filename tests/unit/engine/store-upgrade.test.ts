@@ -8,7 +8,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportDb } from '@/utils/engine/store';
 import { blockOf } from '@/utils/engine/line-blocks';
-import { TALLY } from '@/utils/sources/alfacrm/derive';
+import { derive, MARK, TALLY } from '@/utils/sources/alfacrm/derive';
+import { toRow } from '@/utils/engine/rows';
+import { countMarks } from '@/utils/engine/store';
 import type { ApiFacts, UiFacts } from '@/utils/sources/alfacrm/types';
 
 const HOST = 'https://demo.s20.online';
@@ -94,6 +96,33 @@ describe('store upgrade v3 → v6', () => {
       lastSuccessStartedAt: '2026-11-20T09:59:00Z',
     });
     expect(job.memo).toEqual({ lastCounts: { '3': 120 }, uiArchived: 7788, apiArchived: 9722 });
+    db.close();
+  });
+
+  it('v6 → v7: every row gets its count marks, so the archive is counted without reading a row', async () => {
+    const name = `v6-${Math.random()}`;
+    names.push(name);
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      rows: '[source+account+id], *parts, [source+account+tally], [source+account+unit], [source+account+sig+id]',
+      lists: '[source+account+name]',
+      jobs: 'key, [source+account]',
+      lineBlocks: '[source+account+block]',
+    });
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const id = i + 1;
+      const api: ApiFacts = { record: { id, branch_ids: [1], is_study: id % 10 === 0 ? 1 : 0 }, archived: id > 1000, fetchedAt: '' };
+      const { marks, ...v6Row } = toRow('alfacrm', HOST, id, { api }, derive);
+      expect(marks).toBeDefined();
+      return v6Row;
+    });
+    await v6.table('rows').bulkPut([...rows, { source: 'livetex', account: 'acc', id: 1, api: { id: 1, broken: true }, parts: ['livetex|acc|'], tally: 0 }]);
+    v6.close();
+    const db = new ExportDb(name);
+    const n = await countMarks(db, 'alfacrm', HOST, '1', [MARK.apiArchivedLead, MARK.apiArchivedCustomer, MARK.storedLead]);
+    expect(n).toEqual({ [MARK.apiArchivedLead]: 1800, [MARK.apiArchivedCustomer]: 200, [MARK.storedLead]: 1800 });
+    expect(await db.rows.count()).toBe(3001);
+    expect((await db.rows.get(['livetex', 'acc', 1]))?.api).toEqual({ id: 1, broken: true });
     db.close();
   });
 });

@@ -133,4 +133,26 @@ describe('the change log, read by a sync', () => {
     const other = sim.truth.archivedLeadIds(1).find((id) => !archived.includes(id) && truth.get(id))!;
     expect(after.get(other)).toEqual(stored.get(other));
   });
+
+  it('a log that grows while the full read is under way is read on, not from the start: no page twice, and the next sync has the new entries', async () => {
+    let grown: number[] = [];
+    rec.tap((s) => {
+      // Two leads archived in the CRM while page 2 of the log is on its way.
+      if (grown.length === 0 && s.url.endsWith('/1/log/index') && (JSON.parse(s.body) as { page: number }).page === 2) grown = sim.mutate.archiveLeads(1, 2);
+    });
+    const job = await run('full');
+    expect(grown).toHaveLength(2);
+    const pages = logPages(rec.sent);
+    expect(pages.filter((p) => p === 0)).toHaveLength(1);
+    expect(new Set(pages).size).toBe(pages.length);
+    const read = job.run!.tasks.find((t) => t.kind === 'api' && t.name === 'change-log');
+    expect(read).toMatchObject({ restarts: 0, done: true });
+    const before = rec.sent.length;
+    await run('incremental');
+    expect(logPages(rec.sent.slice(before))).toEqual([0]);
+    const now = truthArchivedAt();
+    const stored = await logged();
+    for (const id of [...sim.truth.archivedLeadIds(1), ...sim.truth.archivedCustomerIds(1)]) expect(stored.get(id)?.archivedAt ?? '').toBe(now.get(id) ?? '');
+    for (const id of grown) expect(stored.get(id)?.archivedAt).toBe(now.get(id));
+  });
 });

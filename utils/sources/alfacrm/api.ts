@@ -4,6 +4,7 @@ import { credentialsRefused } from '../../settings/address';
 import { AlfaApiClient } from './api-client';
 import { customerPage, dictPage } from './api-schemas';
 import { API_PAGE_SIZE } from './api-sync';
+import { fetchLogPage, LOG_PASS } from './change-log-read';
 
 export const alfacrmApi: SourceApi<AlfaApiClient> = {
   pageSize: API_PAGE_SIZE,
@@ -18,6 +19,7 @@ export const alfacrmApi: SourceApi<AlfaApiClient> = {
     return ['options.connected', res.total];
   },
   fetchPage(client, job, task, page) {
+    if (task.name === LOG_PASS) return fetchLogPage(client, job, page);
     // A branchless query spans every branch: where a record went when it left this one.
     const { branchless, ...query } = task.query;
     if (branchless) return client.post('/v2api/customer/index', { ...query, page }, customerPage);

@@ -4,10 +4,11 @@
  */
 import type { ApiTask, Job, Task } from '../../engine/run';
 import { apiTask } from '../../engine/run';
-import type { KnownUnit, RunContext, TabReadResult, TabUnit } from '../../engine/source';
+import type { KnownUnit, PageCommit, RunContext, TabReadResult, TabUnit } from '../../engine/source';
 import { rewrite, rowsOf, type RecordRow } from '../../engine/store';
 import { CrmError } from '../../errors';
 import type { AlfaApiClient } from './api-client';
+import { commitLogPage, finishLogRead, LOG_PASS } from './change-log-read';
 import { unitOf } from './derive';
 import { apiOf, putApiRecords, putUiFacts, uiOf, writer } from './facts';
 import { PASSES, STEPS } from './plan';
@@ -22,13 +23,14 @@ function archivedBy(query: Record<string, unknown>): boolean | null {
   return query.removed === 2 ? true : query.removed === 0 ? false : null;
 }
 
-export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<number[]> {
+export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<PageCommit> {
+  if (task.name === LOG_PASS) return commitLogPage(ctx, items);
   const records = items as ApiRecord[];
   const stored = await ctx.db.rows.bulkGet(records.map((r) => ['alfacrm', ctx.job.account, r.id] as ['alfacrm', string, number]));
   // The changes query looks a day back: records already stored as they are now are not news.
   const novel = records.filter((r, i) => apiOf(stored[i])?.record.updated_at !== r.updated_at || r.updated_at === undefined).map((r) => r.id);
   await putApiRecords(ctx.db, ctx.job.account, records, archivedBy(task.query), new Date().toISOString());
-  return novel;
+  return { novel };
 }
 
 /** Cards a complete read of the branch's archive page did not show have left that archive (the page lists them all). */
@@ -43,6 +45,7 @@ function isStudyIn(query: Record<string, unknown>) {
 }
 
 export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | void> {
+  if (task.name === LOG_PASS) return finishLogRead(ctx);
   const seen = new Set(task.ids);
   const unseen = () => (task.query.id as number[]).filter((id) => !seen.has(id));
   if (task.name === PASSES.archived) {

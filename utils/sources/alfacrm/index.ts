@@ -7,9 +7,8 @@ import type { SourceEngine } from '../../engine/source';
 import type { PhaseKey } from '../../i18n/keys';
 import { countTally } from '../../engine/store';
 import { alfacrmApi } from './api';
-import { API_PAGE_SIZE } from './api-sync';
 import type { AlfaApiClient } from './api-client';
-import { readOf } from './change-log-read';
+import { LOG_PASS } from './change-log-read';
 import { commitApiPage, commitTabUnit, finishApiTask, finishTab, needsTab, unitPlan } from './commits';
 import { derive, TALLY } from './derive';
 import { fileName, layout } from './file';
@@ -23,7 +22,7 @@ import { TAB_READS } from './tab';
 /** Phase names (message keys) as the popup and the button show them. */
 const PHASES: Record<string, PhaseKey> = {
   [STEPS.archiveCount]: 'phase.apiArchiveCount',
-  [STEPS.changeLog]: 'phase.apiChangeLog',
+  [LOG_PASS]: 'phase.apiChangeLog',
   [PASSES.active]: 'phase.apiActive',
   [PASSES.archived]: 'phase.apiArchived',
   [PASSES.changed]: 'phase.apiChanges',
@@ -68,9 +67,5 @@ export const alfacrm: SourceEngine<AlfaApiClient> = {
     ];
   },
   phase: (task: Task) => (task.name.startsWith(DICT_STEP) ? 'phase.apiDictionaries' : (PHASES[task.name] ?? 'phase.working')),
-  stepProgress(job, task) {
-    const read = task.name === STEPS.changeLog ? readOf(job) : null;
-    return read && read.total > 0 ? { done: Math.min(read.page * API_PAGE_SIZE, read.total), total: read.total } : null;
-  },
   insights: insightData,
 };

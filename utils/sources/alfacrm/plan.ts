@@ -8,9 +8,14 @@ import { apiTask, stepTask, tabTask, type Job, type Task } from '../../engine/ru
 import type { RunMode } from '../../engine/source';
 import { DICT_NAMES } from './api-sync';
 import { SCOPES } from './pages';
+import { logTask } from './change-log-read';
 import { TAB_READS } from './tab';
 
-export const STEPS = { archiveCount: 'archive-count', changeLog: 'change-log' } as const;
+export const STEPS = {
+  archiveCount: 'archive-count',
+  /** The change log's read was a step before it went through the API pager: a run saved then turns it into the pass. */
+  legacyChangeLog: 'change-log',
+} as const;
 
 /** One step per dictionary: a worker that stops redoes at most the one in flight. */
 export const DICT_STEP = 'dict:';
@@ -72,10 +77,10 @@ export function plan(input: { mode: RunMode; job: Job; hasApi: boolean; scope: s
     if (synced) return { tasks: [...incrementalTasks(job), ...tabs], syncs: true };
     return { tasks: [...dictSteps(), ...scopePass(scope ?? ''), ...tabs], syncs: false };
   }
-  // A sync reads the change log's new entries too (archive dates, the status a lead left).
-  const log = stepTask(STEPS.changeLog);
+  // A sync reads the change log's new entries too (archive dates, the status a lead left); an
+  // incremental run's archive-count step adds that read when the API saw a change.
   if (mode === 'incremental' && synced && job.incrementals < FULL_EVERY) {
-    return { tasks: [...(hasApi ? [...incrementalTasks(job), log] : []), tabTask(TAB_READS.board, false)], syncs: true };
+    return { tasks: [...(hasApi ? incrementalTasks(job) : []), tabTask(TAB_READS.board, false)], syncs: true };
   }
-  return { tasks: [...(hasApi ? [...dictSteps(), ...fullPasses(), log] : []), tabTask(TAB_READS.board, true)], syncs: true, mode: 'full' };
+  return { tasks: [...(hasApi ? [...dictSteps(), ...fullPasses(), logTask(job)] : []), tabTask(TAB_READS.board, true)], syncs: true, mode: 'full' };
 }

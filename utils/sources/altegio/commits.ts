@@ -4,7 +4,7 @@
  * a unit that fails its check is written.
  */
 import type { ApiTask, Task } from '../../engine/run';
-import type { RunContext, TabReadResult, TabUnit } from '../../engine/source';
+import type { PageCommit, RunContext, TabReadResult, TabUnit } from '../../engine/source';
 import { z } from 'zod';
 import { altegioError } from './errors';
 import { fieldDefs } from './definitions';
@@ -86,8 +86,8 @@ export async function finishTab(ctx: Ctx, _task: string, result: TabReadResult):
   if (result.counts.cards && memo.cards?.runId === ctx.job.run?.id) memo.cards!.complete = true;
 }
 
-export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<number[]> {
-  return commitRows(ctx, 'api', task.name === PASSES.ids ? 'search' : 'card', items, task.name);
+export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<PageCommit> {
+  return { novel: await commitRows(ctx, 'api', task.name === PASSES.ids ? 'search' : 'card', items, task.name) };
 }
 
 export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | void> {

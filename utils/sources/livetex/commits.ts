@@ -4,7 +4,7 @@
  * and are flagged (contract §2.1), and the pull is noted (employee, role, time, count).
  */
 import type { ApiTask } from '../../engine/run';
-import type { RunContext } from '../../engine/source';
+import type { PageCommit, RunContext } from '../../engine/source';
 import { rewrite, rowsOf } from '../../engine/store';
 import type { LivetexClient } from './api-client';
 import { factsOf, putLeads, writer } from './facts';
@@ -14,8 +14,8 @@ import type { LeadRow } from './types';
 
 type Ctx = RunContext<LivetexClient>;
 
-export function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<number[]> {
-  return putLeads(ctx.db, ctx.job.account, pullerOf(task), items as LeadRow[], new Date().toISOString());
+export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number }[]): Promise<PageCommit> {
+  return { novel: await putLeads(ctx.db, ctx.job.account, pullerOf(task), items as LeadRow[], new Date().toISOString()) };
 }
 
 export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<void> {
