@@ -320,7 +320,7 @@ function reportIncremental(out: string[]) {
   if (ex) {
     out.push(
       `«Export archive» on the archive tab after these syncs: ${ex.ok ? fmtMs(ex.wallMs) : `FAILED (${ex.error})`} from the click landing to «saved» ` +
-        `(the click itself waited ${fmtMs(ex.clickWaitMs ?? 0)} for the page, still laying out its board, to hold the button still), ${ex.rows} of ${ex.expected} archived leads; ` +
+        `(Playwright's click waited ${fmtMs(ex.clickWaitMs ?? 0)} before it landed: it waits for the button to be visible, still and uncovered), ${ex.rows} of ${ex.expected} archived leads; ` +
         `requests API ${ex.requests.api} (the changes since the sync, the archive count), UI ${ex.requests.ui} (the extension's page and column counts, and the archive page's own column loads).`,
     );
   }

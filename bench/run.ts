@@ -8,7 +8,9 @@
  * content,export,insights,sync,sources; export includes IndexedDB, sync the incremental runs, sources
  * Altegio's and LiveTex's exports), BENCH_ALTEGIO_CARDS=full (Altegio's per-card export of the
  * whole 1,850-client location, over 12 minutes, instead of the 120-client one), BENCH_SYNC_POPUP_OPEN=1 (one more 50 ms full sync with the
- * popup kept open, as tests/e2e/sync-helpers.ts does).
+ * popup kept open, as tests/e2e/sync-helpers.ts does), BENCH_SYNC_QUICK=1 (the sync section's first full sync,
+ * incremental runs and export after them only), BENCH_EXPORT_AFTER_SUMMARY=1 (that export clicked once the tab's
+ * Insights line has come).
  */
 import { fork, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
