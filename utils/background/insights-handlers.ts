@@ -8,10 +8,9 @@ import { clientFor } from '../engine/accounts';
 import { downloadFile } from '../engine/download';
 import type { ExportResult } from '../engine/run';
 import { db } from '../engine/store';
-import { rememberUse, storedSettings } from '../insights-store/items';
-import { parseSettings } from '../insights/settings';
-import { tabSummary } from '../insights/tab-summary';
+import { rememberUse } from '../insights-store/items';
 import type { Handlers } from '../messages/router';
+import { tabSummaryFor } from './tab-summary-cache';
 
 /** The Insights page for an account and partition. */
 export function insightsUrl(account: string, partition: string): string {
@@ -30,11 +29,8 @@ export const insightsHandlers: Handlers = {
   insightsSummary: async (_, { tab }) => {
     // The account and branch are the sender's page's, as the browser reports its URL.
     const { page } = tab!;
-    const insights = engineOf(page.source).insights;
-    if (!insights || !page.scope) return null;
-    const data = await insights(db, page.account, page.partition);
-    if (!data.records.length) return null;
-    return tabSummary(data, parseSettings(await storedSettings.get(page.account)));
+    if (!engineOf(page.source).insights || !page.scope) return null;
+    return tabSummaryFor(page);
   },
   openInsights: async (_, { tab }) => {
     const { page } = tab!;

@@ -13,9 +13,27 @@ export async function deliverFile(job: Job, index: number, hasApi: boolean): Pro
     result.note = configured ? 'note.noApiKey' : 'note.unconfigured';
   }
   if (!configured) result.unconfigured = true;
-  await updateJob(job.key, (j) => {
+  const done = await updateJob(job.key, (j) => {
     if (j.run?.id !== job.run!.id) return;
     (j.run.tasks[index] as FileTask).done = true;
     for (const x of j.run.exports) if (x.scope === task.scope && !x.result && !x.error) x.result = result;
   });
+  for (const x of done?.run?.id === job.run!.id ? done.run.exports : []) if (x.result === result) noteDelivered(job.key, job.run!.id, x.tabId, result);
+}
+
+/**
+ * Files told to their tabs, kept in the worker's memory too: the tab's next «how is it going»
+ * is answered from here, not behind the run's last IndexedDB work (one queue per database).
+ */
+const delivered = new Map<string, ExportResult>();
+const deliveredKey = (jobKey: string, runId: string, tabId: number) => `${jobKey}|${runId}|${tabId}`;
+
+function noteDelivered(jobKey: string, runId: string, tabId: number, result: ExportResult): void {
+  delivered.set(deliveredKey(jobKey, runId, tabId), result);
+  // A few are plenty: a tab reads its answer within a second.
+  for (const k of delivered.keys()) if (delivered.size > 20) delivered.delete(k);
+}
+
+export function deliveredTo(jobKey: string, runId: string, tabId: number): ExportResult | undefined {
+  return delivered.get(deliveredKey(jobKey, runId, tabId));
 }

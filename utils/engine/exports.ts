@@ -8,6 +8,7 @@ import { CrmError } from '../errors';
 import type { TabSender } from '../messages/policy';
 import type { ExportView } from '../messages/protocol';
 import { clientFor } from './accounts';
+import { deliveredTo } from './deliver';
 import { warmFileMaker } from './download';
 import { ensureJob, updateJob } from './jobs';
 import { fileTask, findTab, isDone, nextTask, startRun, type ExportRequest, type Run, type TabTask, type Task } from './run';
@@ -61,6 +62,8 @@ function join(run: Run, needed: Task[], request: ExportRequest): void {
 
 /** How the export of `tabId` in run `runId` stands. */
 export async function exportView(jobKey: string, runId: string, tabId: number): Promise<ExportView> {
+  const told = deliveredTo(jobKey, runId, tabId);
+  if (told) return { state: 'done', done: told.rows, total: told.rows, result: told };
   const job = await db.jobs.get(jobKey);
   const request =
     (job?.run?.id === runId ? job.run.exports : []).find((x) => x.tabId === tabId) ??

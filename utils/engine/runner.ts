@@ -14,6 +14,7 @@ import { keepAliveWhile } from './keepalive';
 import { isDone, nextTask, startRun, type Job, type Task } from './run';
 import type { RunContext, RunMode } from './source';
 import { db } from './store';
+import { runCompleted } from './run-events';
 import { requestTab } from './tab-task';
 
 const running = new Set<string>();
@@ -185,4 +186,5 @@ export async function completeRun(key: string, runId: string): Promise<void> {
     }
   });
   await refreshBadge();
+  runCompleted(key);
 }
