@@ -1,13 +1,13 @@
 /**
  * The CRM tab's Insights line, kept per account and branch. It is built from the whole branch
- * (seconds on a large one), so it is built when a run completes rather than when a tab opens and
- * wants the worker for its export. It stands while the job's last run and the account's Insights
- * settings are those it was built from; during a run it is built afresh each time (data moving).
+ * (seconds on a large one), so it is built when a run that wrote rows completes rather than when
+ * a tab opens and wants the worker for its export. It stands while no row of the account was
+ * written and the account's Insights settings are those it was built from.
  */
 import { engineOf } from '../sources';
 import { jobKey } from '../engine/run';
 import type { PageInfo } from '../engine/source';
-import { db } from '../engine/store';
+import { db, rowsGeneration } from '../engine/store';
 import { storedSettings } from '../insights-store/items';
 import { parseSettings } from '../insights/settings';
 import { tabSummary, type TabInsights } from '../insights/tab-summary';
@@ -16,11 +16,9 @@ type Where = Pick<PageInfo, 'source' | 'account' | 'partition'>;
 
 const kept = new Map<string, { stamp: string; summary: Promise<TabInsights | null> }>();
 
-/** What the line was built from: null while a run is under way (not kept). */
-async function stampOf(w: Where): Promise<string | null> {
-  const job = await db.jobs.get(jobKey(w.source, w.account, w.partition));
-  if (job?.state === 'running') return null;
-  return JSON.stringify([job?.run?.id ?? null, job?.state ?? null, (await storedSettings.get(w.account)) ?? null]);
+/** What the line was built from: the account's rows as this worker last wrote them, and the settings. */
+async function stampOf(w: Where): Promise<string> {
+  return JSON.stringify([rowsGeneration(w.source, w.account), (await storedSettings.get(w.account)) ?? null]);
 }
 
 async function build(w: Where): Promise<TabInsights | null> {
@@ -35,9 +33,8 @@ export async function tabSummaryFor(w: Where): Promise<TabInsights | null> {
   const key = jobKey(w.source, w.account, w.partition);
   const stamp = await stampOf(w);
   const had = kept.get(key);
-  if (stamp !== null && had?.stamp === stamp) return had.summary;
+  if (had?.stamp === stamp) return had.summary;
   const summary = build(w);
-  if (stamp === null) return summary;
   kept.set(key, { stamp, summary });
   // A failed build is not kept: the next tab asks again.
   summary.catch(() => kept.get(key)?.summary === summary && kept.delete(key));

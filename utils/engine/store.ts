@@ -100,8 +100,21 @@ export interface FactsWriter {
   project?: (row: RecordRow) => Pick<LineRow, 'scopes' | 'data'> | null;
 }
 
+const generations = new Map<string, number>();
+
+/**
+ * How many times this context has written an account's rows: what a cache of numbers derived
+ * from them is stamped with (rows are written by the background alone).
+ */
+export function rowsGeneration(source: SourceId, account: string): number {
+  return generations.get(`${source}|${account}`) ?? 0;
+}
+
 /** Writes rows and, for a source that projects them, their lines (inside the caller's transaction). */
 export async function putRows(store: ExportDb, w: FactsWriter, rows: RecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const key = `${w.source}|${w.account}`;
+  generations.set(key, (generations.get(key) ?? 0) + 1);
   await store.rows.bulkPut(rows);
   if (!w.project) return;
   const lines: LineItem[] = [];

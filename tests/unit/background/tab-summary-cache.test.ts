@@ -1,6 +1,6 @@
 /**
- * The CRM tab's Insights line is built once per run and settings, not once per tab: a tab opened
- * after a run completed gets the line built then, and a new run or new settings build it again.
+ * The CRM tab's Insights line is built once per state of the rows and settings, not once per tab:
+ * a tab opened after a run completed gets the line built then; written rows or new settings build it again.
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,29 +37,29 @@ async function setUp() {
 describe('the tab Insights line', () => {
   beforeEach(() => vi.restoreAllMocks());
 
-  it('is built when a run completes and handed to every tab after, until the next run or new settings', async () => {
+  it('is built once a run completes and handed to every tab after, until rows are written or the settings change', async () => {
     const { cache, built, finishRun, storedSettings } = await setUp();
+    const { putApiRecords } = await import('@/utils/sources/alfacrm/facts');
+    const { db } = await import('@/utils/engine/store');
+    await putApiRecords(db, ACCOUNT, [lead(4, 4).record], true, '2026-11-30T09:00:00Z');
     await cache.warmTabSummary(`alfacrm|${ACCOUNT}|1`);
     expect(built).toHaveBeenCalledTimes(1);
     const first = await cache.tabSummaryFor(page);
-    expect(first).toMatchObject({ archivedLeads: 2, reasons: { '4': { count: 2 } } });
+    expect(first).toMatchObject({ archivedLeads: 3, reasons: { '4': { count: 3 } } });
     expect(await cache.tabSummaryFor(page)).toEqual(first);
     expect(built).toHaveBeenCalledTimes(1);
 
+    // A run that wrote nothing (a quiet sync) leaves the line as it was.
     await finishRun('2026-11-30T11:00:00.000Z');
-    await cache.tabSummaryFor(page);
+    await cache.warmTabSummary(`alfacrm|${ACCOUNT}|1`);
+    expect(built).toHaveBeenCalledTimes(1);
+
+    await putApiRecords(db, ACCOUNT, [lead(5, 4).record], true, '2026-11-30T12:00:00Z');
+    expect(await cache.tabSummaryFor(page)).toMatchObject({ archivedLeads: 4, reasons: { '4': { count: 4 } } });
     expect(built).toHaveBeenCalledTimes(2);
 
     await storedSettings.set(ACCOUNT, { categories: { '4': 'target' } } as never);
     await cache.tabSummaryFor(page);
     expect(built).toHaveBeenCalledTimes(3);
-  });
-
-  it('is built afresh for each tab while a run is under way (the store is moving)', async () => {
-    const { cache, built, updateJob, job } = await setUp();
-    await updateJob(job.key, (j) => void (j.state = 'running'));
-    await cache.tabSummaryFor(page);
-    await cache.tabSummaryFor(page);
-    expect(built).toHaveBeenCalledTimes(2);
   });
 });
