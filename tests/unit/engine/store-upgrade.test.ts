@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ExportDb } from '@/utils/engine/store';
 import { blockOf } from '@/utils/engine/line-blocks';
 import { derive, MARK, TALLY } from '@/utils/sources/alfacrm/derive';
-import { lineCells } from '@/utils/sources/alfacrm/line';
 import { toRow } from '@/utils/engine/rows';
 import { countMarks } from '@/utils/engine/store';
 import type { ApiFacts, UiFacts } from '@/utils/sources/alfacrm/types';
@@ -86,7 +85,7 @@ describe('store upgrade v3 → v6', () => {
     const line = lines.find((l) => l.id === 5000)!;
     expect(line.scopes).toEqual(['all', 'archived-leads']);
     expect(line.parts).toEqual([`alfacrm|${HOST}|1`]);
-    expect(lineCells(line, 1, null, ['custom_x']).at(-1)).toBe('5000');
+    expect(JSON.parse(line.data)[1]).toEqual({ custom_x: '5000' });
     const [job] = await db.jobs.toArray();
     expect(job).toMatchObject({
       key: `alfacrm|${HOST}|1`,
