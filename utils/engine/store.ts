@@ -98,6 +98,8 @@ export interface FactsWriter {
   derive: (r: Pick<RecordRow, 'api' | 'ui' | 'id'>) => Derived;
   /** The export-ready line of a row (none: the row is in no file). */
   project?: (row: RecordRow) => Pick<LineRow, 'scopes' | 'data'> | null;
+  /** Whether one side's new facts say nothing the stored ones did not (e.g. only a later `seenAt`): the row is not written. */
+  same?: (stored: unknown, next: unknown) => boolean;
 }
 
 const generations = new Map<string, number>();
@@ -139,10 +141,12 @@ export async function putFacts<T>(
 ): Promise<void> {
   await store.transaction('rw', store.factTables, async () => {
     const existing = await store.rows.bulkGet(items.map((i) => [w.source, w.account, i.id] as [SourceId, string, number]));
-    const rows = items.map((item, i) => {
+    const rows: RecordRow[] = [];
+    items.forEach((item, i) => {
       const before = existing[i];
-      const facts = { api: before?.api, ui: before?.ui, [side]: item.make(before) };
-      return toRow(w.source, w.account, item.id, facts, w.derive);
+      const next = item.make(before);
+      if (before?.[side] !== undefined && w.same?.(before[side], next)) return;
+      rows.push(toRow(w.source, w.account, item.id, { api: before?.api, ui: before?.ui, [side]: next }, w.derive));
     });
     await putRows(store, w, rows);
   });

@@ -5,7 +5,13 @@ import { project } from './line';
 import type { ApiFacts, ApiRecord, UiFacts } from './types';
 
 export function writer(account: string): FactsWriter {
-  return { source: 'alfacrm', account, derive, project };
+  return { source: 'alfacrm', account, derive, project, same: sameFacts };
+}
+
+/** The same facts but for when they were read: a board column looked at again rewrites nothing. */
+function sameFacts(stored: unknown, next: unknown): boolean {
+  const bare = (f: unknown) => JSON.stringify({ ...(f as object), seenAt: null, fetchedAt: null });
+  return bare(stored) === bare(next);
 }
 
 export const apiOf = (r: RecordRow | undefined) => r?.api as ApiFacts | undefined;
