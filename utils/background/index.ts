@@ -13,8 +13,6 @@ import { handlers, self } from './handlers';
 import { limitStorageToExtensionPages } from './storage-access';
 import { warmTabSummary } from './tab-summary-cache';
 
-const WARM_AFTER_MS = 1000;
-
 export function startBackground(): void {
   void limitStorageToExtensionPages();
   serve(handlers, self());
@@ -23,9 +21,9 @@ export function startBackground(): void {
   // A new document in a tab ends whatever the old one was reading.
   browser.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && void tabGone(tabId));
   watchCredentials();
-  // The CRM tab's Insights line is built once a run completes, a moment after its export's file
-  // is told to the tab, not when the tab opens and its export needs the worker.
-  onRunCompleted((key) => void setTimeout(() => void warmTabSummary(key), WARM_AFTER_MS));
+  // The CRM tab's Insights line is built as soon as a run that wrote rows completes, not when a
+  // tab opens and its export wants the worker (an export's file is answered from memory meanwhile).
+  onRunCompleted((key) => void warmTabSummary(key));
   // Every start of the worker: runs that were under way continue from their checkpoint, and a
   // run the browser's own failure paused (e.g. storage refusing while it shut down) goes on.
   void ensureAlarm();
