@@ -4,8 +4,9 @@
  * went where. Modules are imported afresh per "worker", as a service worker restart would.
  */
 import 'fake-indexeddb/auto';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Job } from '@/utils/engine/run';
 import type { AccountConfig, TabReadRequest } from '@/utils/engine/source';
 import type { Simulator } from '../../simulator/server';
 
@@ -61,6 +62,23 @@ export async function newWorker() {
   const jobs = await import('@/utils/engine/jobs');
   const store = await import('@/utils/engine/store');
   return { ...runner, ...jobs, db: store.db };
+}
+
+export type EngineWorker = Awaited<ReturnType<typeof newWorker>>;
+
+/** Starts a sync of job `key` and waits until it has completed (a pause or an error fails the test); the job then. */
+export async function syncAndWait(w: EngineWorker, key: string, mode: 'full' | 'incremental', timeout = 40_000): Promise<Job> {
+  const before = (await w.db.jobs.get(key))?.lastSuccessStartedAt ?? '';
+  void w.syncNow(key, mode);
+  await vi.waitFor(
+    async () => {
+      const j = await w.db.jobs.get(key);
+      if (j?.state === 'paused' || j?.state === 'error') throw new Error(`run stopped: ${JSON.stringify(j.lastError)}`);
+      expect(j?.state === 'idle' && (j.lastSuccessStartedAt ?? '') > before).toBe(true);
+    },
+    { timeout, interval: 50 },
+  );
+  return (await w.db.jobs.get(key))!;
 }
 
 /**

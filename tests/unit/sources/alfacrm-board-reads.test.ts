@@ -9,7 +9,7 @@ import { startSimulator, type Simulator } from '../../simulator/server';
 import type { Job } from '@/utils/engine/run';
 import type { RecordRow } from '@/utils/engine/store';
 import type { ApiFacts, UiFacts } from '@/utils/sources/alfacrm/types';
-import { configure, freshExtension, newWorker, realCrmTab } from '../engine/engine-harness';
+import { configure, freshExtension, newWorker, realCrmTab, syncAndWait } from '../engine/engine-harness';
 
 const ui = (r: RecordRow) => r.ui as UiFacts | undefined;
 const api = (r: RecordRow) => r.api as ApiFacts | undefined;
@@ -43,19 +43,7 @@ describe('AlfaCRM board reads after a sync', () => {
     vi.stubGlobal('browser', fakeBrowser);
   });
 
-  async function run(mode: 'full' | 'incremental'): Promise<Job> {
-    const before = (await w.db.jobs.get(key))?.lastSuccessStartedAt ?? '';
-    void w.syncNow(key, mode);
-    await vi.waitFor(
-      async () => {
-        const j = await w.db.jobs.get(key);
-        if (j?.state === 'paused' || j?.state === 'error') throw new Error(`run stopped: ${JSON.stringify(j.lastError)}`);
-        expect(j?.state === 'idle' && (j.lastSuccessStartedAt ?? '') > before).toBe(true);
-      },
-      { timeout: 60_000, interval: 50 },
-    );
-    return (await w.db.jobs.get(key))!;
-  }
+  const run = (mode: 'full' | 'incremental'): Promise<Job> => syncAndWait(w, key, mode, 60_000);
 
   async function expectBoardExact(): Promise<void> {
     const rows = await w.db.rows.toArray();

@@ -1,9 +1,9 @@
 /** The change log: its fold (pure), and its reading by a sync against the simulator, incrementally. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import type { Job } from '@/utils/engine/run';
 import { foldBackwards, isNew, markOf, overlay, type LogEntry, type LoggedRecord } from '@/utils/sources/alfacrm/change-log';
-import { configure, fakeCrmTab, freshExtension, newWorker, recordFetch, type Sent } from '../engine/engine-harness';
+import { configure, fakeCrmTab, freshExtension, newWorker, recordFetch, type Sent, syncAndWait } from '../engine/engine-harness';
 
 const entry = (id: number, entity: number, at: string, old: unknown, now: unknown): LogEntry => ({
   id,
@@ -76,19 +76,7 @@ describe('the change log, read by a sync', () => {
   });
   afterEach(() => rec.restore());
 
-  async function run(mode: 'full' | 'incremental'): Promise<Job> {
-    const before = (await w.db.jobs.get(key))?.lastSuccessStartedAt ?? '';
-    void w.syncNow(key, mode);
-    await vi.waitFor(
-      async () => {
-        const j = await w.db.jobs.get(key);
-        if (j?.state === 'paused' || j?.state === 'error') throw new Error(`run stopped: ${JSON.stringify(j.lastError)}`);
-        expect(j?.state === 'idle' && (j.lastSuccessStartedAt ?? '') > before).toBe(true);
-      },
-      { timeout: 40_000, interval: 50 },
-    );
-    return (await w.db.jobs.get(key))!;
-  }
+  const run = (mode: 'full' | 'incremental'): Promise<Job> => syncAndWait(w, key, mode);
 
   const logged = async () => new Map((((await w.db.lists.get(['alfacrm', sim.url, 'changeLog:1']))?.items ?? []) as LoggedRecord[]).map((r) => [r.id, r]));
 

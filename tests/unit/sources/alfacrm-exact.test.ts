@@ -4,12 +4,12 @@
  * `updated_at`. The engine runs in this process against the simulator, with a CRM tab that
  * reports the simulator's archive board.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import type { ApiTask, Job } from '@/utils/engine/run';
 import type { RecordRow } from '@/utils/engine/store';
 import type { ApiFacts, UiFacts } from '@/utils/sources/alfacrm/types';
-import { configure, fakeCrmTab, freshExtension, newWorker, recordFetch, type Sent } from '../engine/engine-harness';
+import { configure, fakeCrmTab, freshExtension, newWorker, recordFetch, type Sent, syncAndWait } from '../engine/engine-harness';
 
 const bodyOf = (s: Sent) => JSON.parse(s.body || '{}') as { removed?: number; page?: number; id?: unknown };
 const api = (r: RecordRow) => r.api as ApiFacts | undefined;
@@ -36,19 +36,7 @@ describe('AlfaCRM: the store stays exact while the CRM changes', () => {
   afterEach(() => rec.restore());
 
   /** Starts a run and waits for it to complete. */
-  async function run(mode: 'full' | 'incremental'): Promise<Job> {
-    const before = (await w.db.jobs.get(key))?.lastSuccessStartedAt ?? '';
-    void w.syncNow(key, mode);
-    await vi.waitFor(
-      async () => {
-        const j = await w.db.jobs.get(key);
-        if (j?.state === 'paused' || j?.state === 'error') throw new Error(`run stopped: ${JSON.stringify(j.lastError)}`);
-        expect(j?.state === 'idle' && (j.lastSuccessStartedAt ?? '') > before).toBe(true);
-      },
-      { timeout: 40_000, interval: 50 },
-    );
-    return (await w.db.jobs.get(key))!;
-  }
+  const run = (mode: 'full' | 'incremental'): Promise<Job> => syncAndWait(w, key, mode);
 
   /** Branch `b` in the store is what the simulator says: every record once, archived as it says. */
   async function expectExact(b: number, opts = { board: true }): Promise<RecordRow[]> {
