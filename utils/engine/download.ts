@@ -76,16 +76,6 @@ let offscreenUsers = 0;
 /** A close under way: a new export waits for it before it creates the document again. */
 let closing: Promise<void> | null = null;
 
-/**
- * An export run has started: its offscreen document is made now, beside the run's reads, not
- * after them. The file's own use closes it as usual; a run that fails leaves it to the next one.
- */
-export async function warmFileMaker(): Promise<void> {
-  if (import.meta.env.FIREFOX || !browser.offscreen) return;
-  await closing;
-  await ensureOffscreen().catch(() => undefined);
-}
-
 export async function downloadFile(target: ExportTarget): Promise<FileSummary> {
   // FIREFOX is a build-time constant: the Firefox bundle carries no offscreen code at all.
   if (import.meta.env.FIREFOX || !browser.offscreen) return downloadInBackground(target);

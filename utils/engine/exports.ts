@@ -9,7 +9,6 @@ import type { TabSender } from '../messages/policy';
 import type { ExportView } from '../messages/protocol';
 import { clientFor } from './accounts';
 import { deliveredTo } from './deliver';
-import { warmFileMaker } from './download';
 import { ensureJob, updateJob } from './jobs';
 import { fileTask, findTab, isDone, nextTask, startRun, type ExportRequest, type Run, type TabTask, type Task } from './run';
 import { drive } from './runner';
@@ -44,7 +43,6 @@ export async function startExport(tab: TabSender): Promise<{ jobKey: string; run
     join(j.run!, tasks, request);
   });
   void drive(base.key);
-  void warmFileMaker();
   return { jobKey: base.key, runId: job!.run!.id };
 }
 
