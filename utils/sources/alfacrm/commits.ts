@@ -29,13 +29,8 @@ export async function commitApiPage(ctx: Ctx, task: ApiTask, items: { id: number
   const stored = await ctx.db.rows.bulkGet(records.map((r) => ['alfacrm', ctx.job.account, r.id] as ['alfacrm', string, number]));
   // The changes query looks a day back: records already stored as they are now are not news.
   const novel = records.filter((r, i) => apiOf(stored[i])?.record.updated_at !== r.updated_at || r.updated_at === undefined).map((r) => r.id);
-  // A record stored exactly as it comes (a changes query looks a day back) is not written again.
-  const archived = archivedBy(task.query);
-  const changed = records.filter((r, i) => {
-    const was = apiOf(stored[i]);
-    return !was || was.gone || (archived !== null && was.archived !== archived) || JSON.stringify(was.record) !== JSON.stringify(r);
-  });
-  await putApiRecords(ctx.db, ctx.job.account, changed, archived, new Date().toISOString());
+  // A record stored exactly as it comes (a changes query looks a day back) is not written again: putFacts' `same`.
+  await putApiRecords(ctx.db, ctx.job.account, records, archivedBy(task.query), new Date().toISOString());
   return { novel };
 }
 
