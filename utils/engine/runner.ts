@@ -15,7 +15,7 @@ import { isDone, nextTask, startRun, type Job, type Task } from './run';
 import type { RunContext, RunMode } from './source';
 import { db } from './store';
 import { runCompleted } from './run-events';
-import { requestTab } from './tab-task';
+import { readerGone, requestTab } from './tab-task';
 
 const running = new Set<string>();
 export const RESUME_ALARM = 'resume-sync';
@@ -76,15 +76,20 @@ async function loop(key: string): Promise<void> {
   for (;;) {
     const job = await db.jobs.get(key);
     if (!job?.run || job.state !== 'running') return;
+    let alongsideAsked = false;
     try {
-      // Reads that go beside the other tasks are asked for once, at the start.
+      // Reads that go beside the other tasks are asked for once, at the start, and again if
+      // their tab is gone (the browser was closed while it read).
       for (const t of job.run.tasks) {
-        if (t.kind === 'tab' && t.alongside && t.state === 'pending' && !asked.has(t.name)) {
+        if (t.kind === 'tab' && t.alongside && !asked.has(t.name) && (t.state === 'pending' || (await readerGone(t)))) {
           asked.add(t.name);
           const refused = await requestTab(key, t.name);
           if (refused) throw fromErrorInfo(refused);
+          alongsideAsked = true;
         }
       }
+      // The job read above is stale now.
+      if (alongsideAsked) continue;
       const task = nextTask(job.run);
       if (!task) return await completeRun(key, job.run.id);
       const src = engineOf(job.source);
@@ -104,7 +109,8 @@ async function loop(key: string): Promise<void> {
           await updateJob(key, (j) => j.run?.id === job.run!.id && Object.assign(j.run.tasks[index], { state: 'done' }));
           continue;
         }
-        const refused = task.state === 'pending' || task.state === 'waiting-tab' ? await requestTab(key, task.name) : null;
+        const ask = task.state === 'pending' || task.state === 'waiting-tab' || (await readerGone(task));
+        const refused = ask ? await requestTab(key, task.name) : null;
         if (refused) throw fromErrorInfo(refused);
         const after = await db.jobs.get(key);
         const t = after?.run?.tasks[index];

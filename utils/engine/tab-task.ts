@@ -64,6 +64,15 @@ export async function requestTab(key: string, name: string): Promise<ErrorInfo |
   return answer && !answer.ok ? answer.error : null;
 }
 
+/** Whether a read was asked of a tab that no longer exists (none survives a browser restart). */
+export async function readerGone(t: TabTask): Promise<boolean> {
+  if (t.state !== 'requested' || t.readerTab == null) return false;
+  return browser.tabs.get(t.readerTab).then(
+    () => false,
+    () => true,
+  );
+}
+
 /** Whether the task waits for a tab's answer (requested, or waiting for a tab to open). */
 export function waitingForTab(t: TabTask): boolean {
   return t.state === 'requested' || t.state === 'waiting-tab';

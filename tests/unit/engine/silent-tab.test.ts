@@ -8,13 +8,14 @@ import { startSimulator, type Simulator } from '../../simulator/server';
 import type { TabTask } from '@/utils/engine/run';
 import { configure, freshExtension, newWorker } from './engine-harness';
 
-/** A tab that says it started reading and then never reports. */
+/** A tab that says it started reading and then never reports; the only tab the browser has. */
 function mute(url: string, tabId = 9): { asked: number } {
   const state = { asked: 0 };
   Object.assign(fakeBrowser.tabs, {
     query: async () => [{ id: tabId, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false }],
-    sendMessage: (_tab: number, message: { type: string }, _opts: unknown, answer: (r: unknown) => void) => {
-      if (message.type === 'tabRead') state.asked++;
+    get: async (id: number) => (id === tabId ? { id, url } : Promise.reject(new Error(`No tab with id: ${id}.`))),
+    sendMessage: (tab: number, message: { type: string }, _opts: unknown, answer: (r: unknown) => void) => {
+      if (message.type === 'tabRead' && tab === tabId) state.asked++;
       answer({ res: { ok: true, value: 'started' } });
     },
   });
@@ -68,6 +69,33 @@ describe('a tab that falls silent', () => {
     await silenceAndCheck(w, key);
     await vi.waitFor(() => expect(tab.asked).toBe(2), { timeout: 30_000 });
     expect((await w.db.jobs.get(key))?.state).toBe('running');
+  });
+});
+
+describe('a browser closed while a tab read for a sync', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ dataset: 'small' });
+  });
+  afterAll(async () => sim?.close());
+
+  it('asks a tab of the relaunched browser at once, not after the silence alarm', async () => {
+    await freshExtension();
+    await configure([{ id: 'a1', source: 'alfacrm', origin: sim.url, login: '' }], {});
+    const page = `${sim.url}/company/1/dashboard/index`;
+    mute(page, 9);
+    const before = await newWorker();
+    const key = (await before.ensureJob('alfacrm', sim.url, '1')).key;
+    void before.syncNow(key, 'full');
+    const boardTask = async () => (await before.db.jobs.get(key))?.run?.tasks.find((t) => t.kind === 'tab') as TabTask | undefined;
+    await vi.waitFor(async () => expect(await boardTask()).toMatchObject({ state: 'requested', readerTab: 9 }), { timeout: 10_000 });
+
+    // The browser and its worker end; the relaunched browser has a new tab of the account, tab 9 is no more.
+    const relaunched = mute(page, 21);
+    const after = await newWorker();
+    await after.resumeAll({ freshStart: true });
+    await vi.waitFor(() => expect(relaunched.asked).toBeGreaterThanOrEqual(1), { timeout: 10_000 });
+    expect(await boardTask()).toMatchObject({ state: 'requested', readerTab: 21 });
   });
 });
 
