@@ -7,12 +7,17 @@ import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import path from 'node:path';
 import { readCsv } from './csv-file';
-import { ARCHIVE, clickExportArchive, configureApi, extensionPage, launchBrowser, loginToCrm, readStore, type Browser } from './harness';
+import { ARCHIVE, clickExportArchive, configureApi, extensionPage, launchBrowser, loginToCrm, readJobs, readStore, type Browser } from './harness';
 
-/** The outcome line only (ok and text), as the tests below compare it. */
-async function exportOutcome(page: Page): Promise<{ ok: boolean; text: string }> {
-  const { ok, text } = await clickExportArchive(page, 120_000);
-  return { ok, text };
+/** The outcome line only (ok and text), as the tests below compare it; an export that never ends shows its job. */
+async function exportOutcome(page: Page, b: Browser): Promise<{ ok: boolean; text: string }> {
+  try {
+    const { ok, text } = await clickExportArchive(page, 120_000);
+    return { ok, text };
+  } catch (e) {
+    const brief = JSON.stringify(await readJobs(b), (k, v) => (k === 'ids' || k === 'novel' ? v.length : v));
+    throw new Error(`the export did not end; its job: ${brief}`, { cause: e });
+  }
 }
 
 describe('export errors (small dataset)', () => {
@@ -34,14 +39,14 @@ describe('export errors (small dataset)', () => {
 
   it('exports the clients archive from the clients archive tab', async () => {
     await page.goto(`${sim.url}/company/1/customer/index?CustomerSearch%5Bf_removed%5D=2`);
-    const res = await exportOutcome(page);
+    const res = await exportOutcome(page, b);
     expect(res.ok).toBe(true);
     expect(res.text).toContain(`${sim.truth.archivedCustomerIds(1).length} rows`);
   });
 
   it('writes a file that reads back as a table; the README pictures of it and of the options come from here', async () => {
     await page.goto(sim.url + ARCHIVE);
-    const res = await exportOutcome(page);
+    const res = await exportOutcome(page, b);
     expect(res.ok).toBe(true);
     const file = /Saved (.+\.csv):/.exec(res.text)![1];
     const csv = readCsv(path.join(b.downloadsDir, file));
@@ -73,7 +78,7 @@ describe('export errors (small dataset)', () => {
   it('says «session expired» when the CRM session ends in the middle of the read', async () => {
     await page.goto(sim.url + ARCHIVE);
     sim.setKnobs({ sessionExpiresAfter: 5 });
-    const res = await exportOutcome(page);
+    const res = await exportOutcome(page, b);
     sim.setKnobs({ sessionExpiresAfter: null });
     expect(res).toEqual({ ok: false, text: 'session expired: log in to AlfaCRM again' });
   });
@@ -85,13 +90,13 @@ describe('export errors (small dataset)', () => {
     ['an API page', 'customer/index'],
   ])('says «malformed response» for a half-written %s and keeps the stored data', async (_, match) => {
     await loginToCrm(page, sim.url, sim.credentials.uiLogin, sim.credentials.uiPassword, ARCHIVE);
-    expect((await exportOutcome(page)).ok).toBe(true);
+    expect((await exportOutcome(page, b)).ok).toBe(true);
     const before = await storedArchived();
     expect(before).toBe(sim.truth.archivedLeadIds(1).length + sim.truth.archivedCustomerIds(1).length);
 
     await page.reload();
     sim.setKnobs({ malformedMatch: match, malformedOnRequest: 1 });
-    const bad = await exportOutcome(page);
+    const bad = await exportOutcome(page, b);
     sim.setKnobs({ malformedMatch: null, malformedOnRequest: null });
     expect(bad.ok).toBe(false);
     expect(bad.text).toMatch(/^malformed response/);
@@ -102,7 +107,7 @@ describe('export errors (small dataset)', () => {
   it('says «API key rejected» when the key stops working', async () => {
     expect(await configureApi(b, sim.url, sim.credentials.apiEmail, '0'.repeat(36))).toBe('API key rejected');
     await page.reload();
-    const res = await exportOutcome(page);
+    const res = await exportOutcome(page, b);
     expect(res).toEqual({ ok: false, text: 'API key rejected' });
   });
 });
