@@ -84,7 +84,7 @@ async function writeRows(store: ExportDb, spec: SeedSpec): Promise<number> {
 /** Fills the product's own database for an export; returns the rows stored and the write time. */
 async function seed(spec: SeedSpec): Promise<{ rows: number; ms: number }> {
   const store = new ExportDb();
-  await Promise.all([store.rows.clear(), store.lineBlocks.clear()]);
+  await Promise.all([store.rows.clear(), store.lineBlocks.clear(), store.lineDeltas.clear()]);
   await store.lists.bulkPut(spec.dicts.map((d) => ({ ...d, source: 'alfacrm' as const, account: spec.origin, fetchedAt: FETCHED_AT })));
   const ms = await writeRows(store, spec);
   const rows = await store.rows.count();

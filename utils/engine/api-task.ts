@@ -11,8 +11,10 @@ import type { ApiTask, Job } from './run';
 import type { RunContext, SourceEngine } from './source';
 import { db } from './store';
 
-/** Pages fetched in one step (the client's queue paces them). */
-const PAGES_PER_STEP = 16;
+/** Pages planned in one step: a step ends, and the run looks at its state again, after this many. */
+const PAGES_PER_STEP = 256;
+/** Pages asked for and not yet committed, at most (the client's queue paces them). */
+const IN_FLIGHT = 6;
 /** No CRM account here holds more; a larger total is a broken answer, not a plan of requests. */
 export const MAX_TOTAL = 1_000_000;
 /** A list that moved this often while being read fails the run (it is retried later). */
@@ -60,42 +62,71 @@ export async function apiStep<C>(src: SourceEngine<C>, ctx: RunContext<C>, index
     return true;
   }
   const tail = t.total !== null && pages[0] >= Math.ceil(t.total / pageSize);
-  await Promise.all(
-    pages.map(async (page) => {
+  // A few pages in flight at a time, the next one asked as soon as one is committed: the
+  // client's paced queue never runs dry inside a step, and a list that moved stops the rest.
+  let stop = false;
+  const todo = [...pages];
+  const reader = async (): Promise<void> => {
+    for (let page = todo.shift(); page !== undefined && !stop; page = todo.shift()) {
       const res = await src.api!.fetchPage(ctx.client!, job, t, page);
       if (res.total > MAX_TOTAL) throw new CrmError('malformed-response', `the CRM claims ${res.total} records`);
-      await db.transaction('rw', [...db.factTables, db.jobs, db.lists], async () => {
-        const current = await db.jobs.get(job.key);
-        if (!current?.run || current.state !== 'running' || current.run.id !== job.run!.id) return;
-        const cur = current.run.tasks[index] as ApiTask;
-        if (cur.pagesDone.includes(page)) return;
-        const grew = cur.newestFirst === true && cur.total !== null && res.total > cur.total;
-        if (cur.total !== null && res.total !== cur.total && !grew) {
-          current.run.tasks[index] = restarted(cur, res.total);
-        } else if (res.items.length === 0 && tail) {
-          // An empty page past the planned ones ends the list (rows left meanwhile).
-          cur.total = cur.ids.length;
-        } else if (res.items.length === 0 && res.total > 0) {
-          current.run.tasks[index] = restarted(cur, res.total);
-        } else {
-          const known = new Set(cur.ids);
-          if (tail && res.items.every((r) => known.has(r.id))) {
-            throw new CrmError('incomplete-read', `API page ${page} repeats earlier rows; ${cur.ids.length} of ${cur.total}`);
-          }
-          const commit = await src.commitApiPage({ ...ctx, job: current }, cur, res.items);
-          for (const r of res.items) known.add(r.id);
-          cur.ids = [...known];
-          cur.novel = [...new Set([...cur.novel, ...commit.novel])];
-          if (commit.restKnown) cur.ended = true;
-          cur.total = res.total;
-          cur.pagesDone.push(page);
-          cur.pagedAt = new Date().toISOString();
-        }
-        await db.jobs.put(current);
-      });
-    }),
+      if (!(await commitPage(src, ctx, index, page, res, tail))) stop = true;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(IN_FLIGHT, pages.length) }, () =>
+      reader().catch((e: unknown) => {
+        stop = true;
+        throw e;
+      }),
+    ),
   );
   return true;
+}
+
+/** Commits one page with the cursor. False when the run moved on or the list has to be read again. */
+async function commitPage<C>(
+  src: SourceEngine<C>,
+  ctx: RunContext<C>,
+  index: number,
+  page: number,
+  res: { items: { id: number }[]; total: number },
+  tail: boolean,
+): Promise<boolean> {
+  const { job } = ctx;
+  let goOn = true;
+  await db.transaction('rw', [...db.factTables, db.jobs, db.lists], async () => {
+    const current = await db.jobs.get(job.key);
+    if (!current?.run || current.state !== 'running' || current.run.id !== job.run!.id) return void (goOn = false);
+    const cur = current.run.tasks[index] as ApiTask;
+    if (cur.pagesDone.includes(page)) return;
+    const grew = cur.newestFirst === true && cur.total !== null && res.total > cur.total;
+    if (cur.total !== null && res.total !== cur.total && !grew) {
+      current.run.tasks[index] = restarted(cur, res.total);
+      goOn = false;
+    } else if (res.items.length === 0 && tail) {
+      // An empty page past the planned ones ends the list (rows left meanwhile).
+      cur.total = cur.ids.length;
+    } else if (res.items.length === 0 && res.total > 0) {
+      current.run.tasks[index] = restarted(cur, res.total);
+      goOn = false;
+    } else {
+      const known = new Set(cur.ids);
+      if (tail && res.items.every((r) => known.has(r.id))) {
+        throw new CrmError('incomplete-read', `API page ${page} repeats earlier rows; ${cur.ids.length} of ${cur.total}`);
+      }
+      const commit = await src.commitApiPage({ ...ctx, job: current }, cur, res.items);
+      for (const r of res.items) known.add(r.id);
+      cur.ids = [...known];
+      cur.novel = [...new Set([...cur.novel, ...commit.novel])];
+      if (commit.restKnown) cur.ended = true;
+      cur.total = res.total;
+      cur.pagesDone.push(page);
+      cur.pagedAt = new Date().toISOString();
+    }
+    await db.jobs.put(current);
+  });
+  return goOn;
 }
 
 async function commitCursor(job: Job, index: number, change: (t: ApiTask) => ApiTask): Promise<void> {

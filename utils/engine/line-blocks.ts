@@ -3,7 +3,7 @@
  * consecutive ids. Reading many small records is slow in Chromium (100,000 lines of ~600 B took
  * 15 s here), while a value over 64 KB is kept in a file of its own and read fast: 100,000 lines
  * in blocks of 256 (~150 KB) read in 0.9–1.2 s, in blocks of 32 (~20 KB, kept inline) 3.7–4.3 s,
- * in the same run beside 100,000 whole records. A write rewrites only blocks whose lines changed.
+ * in the same run beside 100,000 whole records. Writes go to small deltas first (FOLD_AT: why).
  */
 import type { Transaction } from 'dexie';
 import type { SourceId } from './source';
@@ -29,17 +29,40 @@ export const blockOf = (id: number): number => Math.floor(id / LINE_BLOCK);
 const sameLine = (a: LineItem, b: LineItem): boolean =>
   a.data === b.data && a.parts.length === b.parts.length && a.parts.every((p, i) => p === b.parts[i]) && a.scopes.join('\n') === b.scopes.join('\n');
 
-/** Puts `put` and removes `gone` (ids), rewriting only the blocks they fall in (inside the caller's transaction). */
+/** A line written since its block was last rewritten (null: the record left every file). */
+export interface LineDelta {
+  source: SourceId;
+  account: string;
+  id: number;
+  line: LineItem | null;
+}
+
+/**
+ * Deltas an account may hold before they are folded into its blocks. A board column's cards
+ * fall in most blocks: rewriting them on every write cost ~1 s per column in a full sync.
+ */
+export const FOLD_AT = 4096;
+
+const deltaRange = (store: ExportDb, source: SourceId, account: string) =>
+  store.lineDeltas.where('[source+account+id]').between([source, account, -Infinity], [source, account, Infinity]);
+
+/** Puts `put` and removes `gone` (ids) as deltas, folded into the blocks once there are many (inside the caller's transaction). */
 export async function writeLines(store: ExportDb, source: SourceId, account: string, put: LineItem[], gone: number[]): Promise<void> {
+  if (put.length === 0 && gone.length === 0) return;
+  await store.lineDeltas.bulkPut([...put.map((line) => ({ source, account, id: line.id, line })), ...gone.map((id) => ({ source, account, id, line: null }))]);
+  if ((await deltaRange(store, source, account).count()) >= FOLD_AT) await foldLines(store, source, account);
+}
+
+/** Moves an account's deltas into its blocks, rewriting only blocks whose lines changed (inside the caller's transaction). */
+export async function foldLines(store: ExportDb, source: SourceId, account: string): Promise<void> {
+  const deltas = await deltaRange(store, source, account).toArray();
+  if (deltas.length === 0) return;
   const changes = new Map<number, Map<number, LineItem | null>>();
-  const change = (id: number, line: LineItem | null) => {
+  for (const { id, line } of deltas) {
     const b = blockOf(id);
     if (!changes.has(b)) changes.set(b, new Map());
     changes.get(b)!.set(id, line);
-  };
-  for (const l of put) change(l.id, l);
-  for (const id of gone) change(id, null);
-  if (changes.size === 0) return;
+  }
   const blocks = [...changes.keys()];
   const stored = await store.lineBlocks.bulkGet(blocks.map((b) => [source, account, b] as [SourceId, string, number]));
   const puts: LineBlock[] = [];
@@ -61,6 +84,7 @@ export async function writeLines(store: ExportDb, source: SourceId, account: str
   });
   if (puts.length) await store.lineBlocks.bulkPut(puts);
   if (empties.length) await store.lineBlocks.bulkDelete(empties);
+  await deltaRange(store, source, account).delete();
 }
 
 /** Up to BLOCKS_PER_READ of the account's blocks from block `from` on, in order. */
@@ -80,16 +104,30 @@ export async function eachLineRead(
   span: { after: number; last: number },
   each: (lines: LineItem[]) => void,
 ): Promise<void> {
+  const inSpan = (id: number) => id > span.after && id <= span.last;
+  // The deltas not yet folded (at most FOLD_AT and a write), merged into the blocks' lines by id.
+  const deltas = (await deltaRange(store, source, account).toArray()).filter((d) => inSpan(d.id));
+  let d = 0;
   const lastBlock = blockOf(span.last);
   let blocks = await blocksFrom(store, source, account, span.after === -Infinity ? -Infinity : blockOf(span.after));
   while (blocks.length) {
     const tail = blocks[blocks.length - 1].block;
     const next = blocks.length === BLOCKS_PER_READ && tail < lastBlock ? blocksFrom(store, source, account, tail + 1) : Promise.resolve([]);
     const lines: LineItem[] = [];
-    for (const b of blocks) for (const l of b.lines) if (l.id > span.after && l.id <= span.last) lines.push(l);
+    for (const b of blocks) {
+      for (const l of b.lines) {
+        if (!inSpan(l.id)) continue;
+        for (; d < deltas.length && deltas[d].id < l.id; d++) if (deltas[d].line) lines.push(deltas[d].line!);
+        if (d < deltas.length && deltas[d].id === l.id) {
+          if (deltas[d++].line) lines.push(deltas[d - 1].line!);
+        } else lines.push(l);
+      }
+    }
     each(lines);
     blocks = await next;
   }
+  const rest = deltas.slice(d).flatMap((x) => (x.line ? [x.line] : []));
+  if (rest.length) each(rest);
 }
 
 /** v5 → v6: the lines kept one per record are packed into blocks. */

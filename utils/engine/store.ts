@@ -5,7 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Job } from './run';
-import { packLinesV6, writeLines, type LineBlock, type LineItem } from './line-blocks';
+import { packLinesV6, writeLines, type LineBlock, type LineDelta, type LineItem } from './line-blocks';
 import { markKey, partKey, toRow } from './rows';
 import type { Derived, SourceId } from './source';
 // v1–v3 stores were one CRM's, before sources: that source's folder knows how to carry them over.
@@ -57,6 +57,7 @@ export class ExportDb extends Dexie {
   lists!: Table<ListRow, [SourceId, string, string]>;
   jobs!: Table<Job, string>;
   lineBlocks!: Table<LineBlock, [SourceId, string, number]>;
+  lineDeltas!: Table<LineDelta, [SourceId, string, number]>;
 
   constructor(name = 'crm-archive-export') {
     super(name);
@@ -82,11 +83,13 @@ export class ExportDb extends Dexie {
     this.version(7)
       .stores({ rows: '[source+account+id], *parts, [source+account+tally], [source+account+unit], [source+account+sig+id], *marks' })
       .upgrade(marksForV7);
+    // Lines written since their blocks were (line-blocks.ts FOLD_AT).
+    this.version(8).stores({ lineDeltas: '[source+account+id]' });
   }
 
   /** The tables a write of facts touches (a transaction that commits a cursor adds jobs). */
   get factTables() {
-    return [this.rows, this.lineBlocks];
+    return [this.rows, this.lineBlocks, this.lineDeltas];
   }
 }
 
@@ -184,4 +187,13 @@ export async function countMarks<M extends string>(
 
 export function countTally(store: ExportDb, source: SourceId, account: string, tally: number): Promise<number> {
   return store.rows.where('[source+account+tally]').equals([source, account, tally]).count();
+}
+
+/** Ids of the partition's rows that carry `mark` (read from the index, not the rows). */
+export async function idsWithMark(store: ExportDb, source: SourceId, account: string, partition: string, mark: string): Promise<number[]> {
+  const keys = await store.rows
+    .where('marks')
+    .equals(markKey(partKey(source, account, partition), mark))
+    .primaryKeys();
+  return keys.map((k) => (k as unknown as [SourceId, string, number])[2]);
 }

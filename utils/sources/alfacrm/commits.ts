@@ -5,11 +5,11 @@
 import type { ApiTask, Job, Task } from '../../engine/run';
 import { apiTask } from '../../engine/run';
 import type { KnownUnit, PageCommit, RunContext, TabReadResult, TabUnit } from '../../engine/source';
-import { rewrite, rowsOf, type RecordRow } from '../../engine/store';
+import { idsWithMark, rewrite, rowsOf, type RecordRow } from '../../engine/store';
 import { CrmError } from '../../errors';
 import type { AlfaApiClient } from './api-client';
 import { commitLogPage, finishLogRead, LOG_PASS } from './change-log-read';
-import { unitOf } from './derive';
+import { MARK, unitOf } from './derive';
 import { apiOf, putApiRecords, putUiFacts, uiOf, writer } from './facts';
 import { PASSES, STEPS } from './plan';
 import { TAB_READS } from './tab';
@@ -41,10 +41,6 @@ async function markLeftArchivePage(ctx: Ctx, inScope: (r: RecordRow) => boolean,
   await rewrite(ctx.db, writer(ctx.job.account), stale, (r) => ({ ui: { ...uiOf(r)!, archived: false } }));
 }
 
-function isStudyIn(query: Record<string, unknown>) {
-  return (r: RecordRow) => query.is_study === 2 || query.is_study === undefined || apiOf(r)?.record.is_study === query.is_study;
-}
-
 export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | void> {
   if (task.name === LOG_PASS) return finishLogRead(ctx);
   const seen = new Set(task.ids);
@@ -53,8 +49,11 @@ export async function finishApiTask(ctx: Ctx, task: ApiTask): Promise<Task[] | v
     ctx.job.memo.apiArchived = task.total;
     // Stored as archived but no longer listed: restored, moved or deleted. Absence says none of
     // these; what the API then shows of each does (`left-active`, `left-elsewhere`).
-    const rows = await rowsOf(ctx.db, 'alfacrm', ctx.job.account, ctx.job.partition);
-    const stale = rows.filter((r) => !seen.has(r.id) && apiOf(r)?.archived === true && isStudyIn(task.query)(r)).map((r) => r.id);
+    // Found by their count marks' index: a full sync does not read every row back here.
+    const q = task.query.is_study;
+    const marks = q === 0 ? [MARK.apiArchivedLead] : q === 1 ? [MARK.apiArchivedCustomer] : [MARK.apiArchivedLead, MARK.apiArchivedCustomer];
+    const marked = await Promise.all(marks.map((m) => idsWithMark(ctx.db, 'alfacrm', ctx.job.account, ctx.job.partition, m)));
+    const stale = marked.flat().filter((id) => !seen.has(id));
     return stale.length ? [apiTask(PASSES.leftActive, { removed: 0, is_study: 2, id: stale, branchless: true })] : undefined;
   }
   if (task.name === PASSES.leftActive) {
