@@ -101,7 +101,10 @@ async function commitPage<C>(
     const cur = current.run.tasks[index] as ApiTask;
     if (cur.pagesDone.includes(page)) return;
     const grew = cur.newestFirst === true && cur.total !== null && res.total > cur.total;
-    if (cur.total !== null && res.total !== cur.total && !grew) {
+    // A newest-first page asked before the list grew and answered after a later one: an older
+    // view of the same list, whose rows shifted later (read again, none missed).
+    const older = cur.newestFirst === true && cur.total !== null && res.total < cur.total;
+    if (cur.total !== null && res.total !== cur.total && !grew && !older) {
       current.run.tasks[index] = restarted(cur, res.total);
       goOn = false;
     } else if (res.items.length === 0 && tail) {
@@ -120,7 +123,7 @@ async function commitPage<C>(
       cur.ids = [...known];
       cur.novel = [...new Set([...cur.novel, ...commit.novel])];
       if (commit.restKnown) cur.ended = true;
-      cur.total = res.total;
+      if (!older) cur.total = res.total;
       cur.pagesDone.push(page);
       cur.pagedAt = new Date().toISOString();
     }

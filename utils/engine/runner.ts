@@ -81,8 +81,10 @@ async function loop(key: string): Promise<void> {
       // Reads that go beside the other tasks are asked for once, at the start, and again if
       // their tab is gone (the browser was closed while it read).
       for (const t of job.run.tasks) {
-        if (t.kind === 'tab' && t.alongside && !asked.has(t.name) && (t.state === 'pending' || (await readerGone(t)))) {
-          asked.add(t.name);
+        // Keyed by run: this loop may go on into a run started meanwhile (an export's click).
+        const once = `${job.run.id}|${t.name}`;
+        if (t.kind === 'tab' && t.alongside && !asked.has(once) && (t.state === 'pending' || (await readerGone(t)))) {
+          asked.add(once);
           const refused = await requestTab(key, t.name);
           if (refused) throw fromErrorInfo(refused);
           alongsideAsked = true;
