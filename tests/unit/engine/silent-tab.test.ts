@@ -22,13 +22,14 @@ function mute(url: string, tabId = 9): { asked: number } {
   return state;
 }
 
-describe('a tab that falls silent', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startSimulator({ dataset: 'small' });
-  });
-  afterAll(async () => sim?.close());
+// One simulated CRM for the file: no test here changes its data.
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ dataset: 'small' });
+});
+afterAll(async () => sim?.close());
 
+describe('a tab that falls silent', () => {
   async function silenceAndCheck(w: Awaited<ReturnType<typeof newWorker>>, key: string): Promise<void> {
     await vi.waitFor(async () => expect((await w.db.jobs.get(key))?.run?.tasks.find((t) => t.kind === 'tab')).toMatchObject({ state: 'requested' }), {
       timeout: 10_000,
@@ -73,12 +74,6 @@ describe('a tab that falls silent', () => {
 });
 
 describe('a browser closed while a tab read for a sync', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startSimulator({ dataset: 'small' });
-  });
-  afterAll(async () => sim?.close());
-
   it('asks a tab of the relaunched browser at once, not after the silence alarm', async () => {
     await freshExtension();
     await configure([{ id: 'a1', source: 'alfacrm', origin: sim.url, login: '' }], {});
@@ -100,12 +95,6 @@ describe('a browser closed while a tab read for a sync', () => {
 });
 
 describe('a tab waiting for its pace turn', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startSimulator({ dataset: 'small' });
-  });
-  afterAll(async () => sim?.close());
-
   it('is heard (not silent) while it only asks for turns, at most one write per half minute', async () => {
     await freshExtension();
     const url = `${sim.url}/company/1/lead/index?LeadSearch%5Bf_removed%5D=2`;
